@@ -1,0 +1,8 @@
+namespace EvidenceHub.Extraction;
+
+public enum DocumentType
+{
+    Pdf,
+    Docx,
+    Text,
+}
