@@ -1,0 +1,37 @@
+using EvidenceHub.Core;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace EvidenceHub.Api.Hosting;
+
+public static class OptionsRegistration
+{
+    /// <summary>Binds the EvidenceHub section (validated at start) and sizes request limits to the upload limit.</summary>
+    public static void AddEvidenceHubOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EvidenceHubOptions>()
+            .BindConfiguration(EvidenceHubOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Leave room above the file limit for the form's other fields, so an oversize file reaches our
+        // own check and gets a 413 that names the limit.
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<EvidenceHubOptions>>((form, options) =>
+            form.MultipartBodyLengthLimit = options.Value.MaxUploadBytes + RequestSlack);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var max = context.Configuration.GetValue<long?>("EvidenceHub:MaxUploadBytes") ?? new EvidenceHubOptions().MaxUploadBytes;
+            kestrel.Limits.MaxRequestBodySize = max + RequestSlack;
+        });
+    }
+
+    private const long RequestSlack = 1024 * 1024;
+
+    public static EvidenceHubOptions ReadEvidenceHubOptions(this IConfiguration configuration)
+    {
+        var options = new EvidenceHubOptions();
+        configuration.GetSection(EvidenceHubOptions.Section).Bind(options);
+        return options;
+    }
+}

@@ -1,0 +1,75 @@
+using EvidenceHub.Core;
+using EvidenceHub.Core.Pipeline;
+using EvidenceHub.Core.Submissions;
+using EvidenceHub.Extraction;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
+using Microsoft.Extensions.Options;
+
+namespace EvidenceHub.Api.Hosting;
+
+public static class PipelineRegistration
+{
+    public static readonly string[] Queues = [HangfirePipelineQueue.ExtractQueue, HangfirePipelineQueue.IndexQueue, "default"];
+
+    /// <summary>
+    /// Hangfire with this host's own storage and activator registered in DI before AddHangfire, so
+    /// that several hosts in one process (the tests) never share Hangfire's static globals.
+    /// </summary>
+    public static void AddEvidencePipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.ReadEvidenceHubOptions();
+        var connectionString = configuration.GetConnectionString("EvidenceHub");
+        services.AddSingleton<JobStorage>(_ => CreateJobStorage(options.Storage, connectionString));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, server) =>
+        {
+            server.WorkerCount = sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.Workers;
+            server.Queues = Queues;
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+
+        services.AddSingleton<IDocumentExtractor, DocumentExtractor>();
+        services.AddSingleton<ExtractionRunner>();
+        services.AddScoped<IPipelineQueue, HangfirePipelineQueue>();
+        services.AddScoped<SubmissionStatusWriter>();
+        services.AddScoped<SubmissionIntake>();
+        services.AddScoped<ExtractSubmissionJob>();
+        services.AddScoped<IndexSubmissionJob>();
+        services.AddScoped<ReindexJob>();
+        services.AddHostedService<PipelineReconciler>();
+    }
+
+    private static JobStorage CreateJobStorage(StorageMode mode, string? connectionString) => mode switch
+    {
+        StorageMode.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
+        {
+            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+            QueuePollInterval = TimeSpan.Zero,
+            CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+            UseRecommendedIsolationLevel = true,
+            DisableGlobalLocks = true,
+            PrepareSchemaIfNecessary = true,
+        }),
+        StorageMode.PostgreSql => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+            new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200), PrepareSchemaIfNecessary = true }),
+        _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
+    };
+
+    public static void UseEvidenceHangfireDashboard(this WebApplication app) =>
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // Sign-in comes later; until then the dashboard is for whoever can reach the host, as the API is.
+            Authorization = [],
+            DisplayStorageConnectionString = false,
+        });
+}

@@ -1,0 +1,51 @@
+using EvidenceHub.Search;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace EvidenceHub.Api.Hosting;
+
+public static class ProblemRegistration
+{
+    public static void AddEvidenceProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.Remove("exception"));
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+    }
+}
+
+/// <summary>
+/// Turns exceptions into problem details a clerk can act on: a user's mistake gets its 4xx with the
+/// reason; anything else a 500 that says only that it was our fault (the log has the rest).
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            SearchQueryException e => (StatusCodes.Status400BadRequest, "The search query is not valid", e.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, "The upload is too large", "The request is larger than the upload limit."),
+            InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) =>
+                (StatusCodes.Status413PayloadTooLarge, "The upload is too large", "The file is larger than the upload limit."),
+            BadHttpRequestException e => (e.StatusCode, "The request could not be read", e.Message),
+            System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "The request body is not valid JSON", "Check the JSON sent with the request."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "Request cancelled", "The client went away."),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side",
+                "The request could not be completed. It has been logged; try again, and tell the administrator if it keeps happening."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,23 @@
+using EvidenceHub.Core;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Search;
+using Microsoft.Extensions.Options;
+
+namespace EvidenceHub.Api.Hosting;
+
+public static class StorageRegistration
+{
+    public static void AddEvidenceStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.ReadEvidenceHubOptions();
+        services.AddEvidenceDatabase(options, configuration.GetConnectionString("EvidenceHub"));
+        services.AddSingleton<IBlobStore>(sp =>
+            new FileSystemBlobStore(sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.BlobDirectory));
+    }
+
+    public static void AddEvidenceSearch(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => PassageIndex.OpenFolder(sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.IndexDirectory));
+        services.AddSingleton<EvidenceSearcher>();
+    }
+}

@@ -1,0 +1,16 @@
+using EvidenceHub.Core.Pipeline;
+
+namespace EvidenceHub.Api.Operations;
+
+public static class AdminApi
+{
+    public static void MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin").WithTags("Operations");
+        group.MapPost("/reindex", (IPipelineQueue queue) =>
+        {
+            queue.Reindex();
+            return TypedResults.Accepted((string?)null, new { message = "The index is being rebuilt from the database." });
+        });
+    }
+}

@@ -1,0 +1,43 @@
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Search;
+using Hangfire;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EvidenceHub.Api.Operations;
+
+public static class HealthApi
+{
+    public static void AddEvidenceHealthChecks(this IServiceCollection services) =>
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<IndexHealthCheck>("index")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+
+    public static void MapEvidenceHealth(this IEndpointRouteBuilder app) =>
+        app.MapHealthChecks("/health").WithTags("Operations");
+}
+
+public sealed class DatabaseHealthCheck(EvidenceDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+}
+
+public sealed class IndexHealthCheck(PassageIndex index) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(HealthCheckResult.Healthy($"{index.PassageCount} passages"));
+}
+
+public sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var servers = storage.GetMonitoringApi().Servers().Count;
+        return Task.FromResult(servers > 0
+            ? HealthCheckResult.Healthy($"{servers} job server(s)")
+            : HealthCheckResult.Degraded("No job server is running; uploads will wait."));
+    }
+}

@@ -1,0 +1,37 @@
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Inquiries;
+using EvidenceHub.Api.Operations;
+using EvidenceHub.Api.Search;
+using EvidenceHub.Api.Submissions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddEvidenceHubOptions();
+builder.Services.AddEvidenceStorage(builder.Configuration);
+builder.Services.AddEvidencePipeline(builder.Configuration);
+builder.Services.AddEvidenceSearch();
+builder.Services.AddEvidenceProblemDetails();
+builder.Services.AddEvidenceHealthChecks();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+if (await app.TryRunAsync(args))
+{
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseEvidenceHangfireDashboard();
+
+app.MapOpenApi();
+app.MapEvidenceHealth();
+app.MapInquiries();
+app.MapSubmissions();
+app.MapSearch();
+app.MapAdmin();
+
+await app.InitializeEvidenceHubAsync();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,64 @@
+using EvidenceHub.Core.Citations;
+using EvidenceHub.Core.Submissions;
+using EvidenceHub.Search;
+
+namespace EvidenceHub.Api.Search;
+
+public sealed record SearchResponse(
+    int Total,
+    int Page,
+    int PageSize,
+    long TookMs,
+    IReadOnlyList<SearchHitDto> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+
+public sealed record SearchHitDto(
+    string Reference,
+    string Inquiry,
+    string? Title,
+    string SubmitterName,
+    string? Organisation,
+    string? Category,
+    string Kind,
+    DateOnly? ReceivedOn,
+    string Publication,
+    float Score,
+    IReadOnlyList<PassageHitDto> Passages);
+
+public sealed record PassageHitDto(
+    long Id,
+    int Ordinal,
+    int? Page,
+    string? Paragraph,
+    string? Question,
+    string? Speaker,
+    string Snippet,
+    string Citation);
+
+public static class SearchMapping
+{
+    public static SearchHitDto AsDto(this SubmissionHit hit)
+    {
+        Codes.TryParse<SubmissionKind>(hit.Kind, out var kind);
+        return new SearchHitDto(
+            hit.Reference,
+            hit.Inquiry,
+            hit.Title,
+            hit.Anonymous ? "Anonymous" : hit.SubmitterName,
+            hit.Organisation,
+            hit.Category,
+            hit.Kind,
+            hit.ReceivedOn,
+            hit.Publication,
+            hit.Score,
+            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous)).ToList());
+    }
+
+    public static PassageHitDto AsDto(this PassageHit p, Submission s) =>
+        p.AsDto(s.Reference, s.Kind, s.SubmitterName, s.Organisation, s.Anonymous);
+
+    private static PassageHitDto AsDto(this PassageHit p, string reference, SubmissionKind kind, string submitter, string? organisation, bool anonymous) =>
+        new(p.PassageId, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Snippet,
+            CitationFormatter.Cite(new CitationFormatter.Source(reference, kind, submitter, organisation, anonymous,
+                p.Page, p.Paragraph, p.Question, p.Speaker)));
+}

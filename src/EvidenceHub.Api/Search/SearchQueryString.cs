@@ -1,0 +1,115 @@
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Submissions;
+using EvidenceHub.Search;
+
+namespace EvidenceHub.Api.Search;
+
+/// <summary>Reads <c>/api/search</c>'s query string into a <see cref="SearchRequest"/>, or says what is wrong.</summary>
+public static class SearchQueryString
+{
+    public sealed record Parsed(SearchRequest? Request, string? Problem);
+
+    public static Parsed Parse(IQueryCollection query)
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var facet in PassageFields.Facets)
+        {
+            var values = query[facet].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToList();
+            if (values.Count > 0)
+            {
+                filters[facet] = values;
+            }
+        }
+
+        if (filters.TryGetValue("kind", out var kinds) && kinds.FirstOrDefault(k => !Codes.TryParse<SubmissionKind>(k, out _)) is { } badKind)
+        {
+            return new(null, $"'{badKind}' is not a kind of submission; use one of {Codes.List<SubmissionKind>()}.");
+        }
+
+        if (filters.TryGetValue("category", out var categories) && categories.FirstOrDefault(c => !Codes.TryParse<SubmitterCategory>(c, out _)) is { } badCategory)
+        {
+            return new(null, $"'{badCategory}' is not a submitter category; use one of {Codes.List<SubmitterCategory>()}.");
+        }
+
+        if (!TryDate(query, "from", out var from, out var problem) || !TryDate(query, "to", out var to, out problem))
+        {
+            return new(null, problem);
+        }
+
+        if (from is not null && to is not null && from > to)
+        {
+            return new(null, $"from ({from:yyyy-MM-dd}) is after to ({to:yyyy-MM-dd}).");
+        }
+
+        var sortText = query["sort"].ToString();
+        SearchSort? sort = sortText switch
+        {
+            "" or "relevance" => SearchSort.Relevance,
+            "date" => SearchSort.Date,
+            "-date" => SearchSort.DateDescending,
+            "reference" => SearchSort.Reference,
+            _ => null,
+        };
+        if (sort is null)
+        {
+            return new(null, $"'{sortText}' is not a sort; use relevance, date, -date or reference.");
+        }
+
+        if (!TryInt(query, "page", out var page, out problem) || !TryInt(query, "pageSize", out var pageSize, out problem))
+        {
+            return new(null, problem);
+        }
+
+        var paging = Paging.From(page, pageSize);
+        return new(new SearchRequest
+        {
+            Query = query["q"].ToString(),
+            Filters = filters,
+            From = from,
+            To = to,
+            Sort = sort.Value,
+            Page = paging.Page,
+            PageSize = paging.Size,
+        }, null);
+    }
+
+    private static bool TryDate(IQueryCollection query, string name, out DateOnly? value, out string? problem)
+    {
+        value = null;
+        problem = null;
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        {
+            value = date;
+            return true;
+        }
+
+        problem = $"'{text}' is not a date; write {name} as YYYY-MM-DD.";
+        return false;
+    }
+
+    private static bool TryInt(IQueryCollection query, string name, out int? value, out string? problem)
+    {
+        value = null;
+        problem = null;
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, out var number) && number > 0)
+        {
+            value = number;
+            return true;
+        }
+
+        problem = $"'{text}' is not a valid {name}; use a whole number from 1.";
+        return false;
+    }
+}

@@ -1,0 +1,13 @@
+using EvidenceHub.Extraction;
+
+namespace EvidenceHub.Api.Submissions;
+
+public static class ContentTypes
+{
+    public static string Of(DocumentType type) => type switch
+    {
+        DocumentType.Pdf => "application/pdf",
+        DocumentType.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "text/plain; charset=utf-8",
+    };
+}

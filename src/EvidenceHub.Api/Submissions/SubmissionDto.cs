@@ -1,0 +1,54 @@
+using EvidenceHub.Core.Submissions;
+
+namespace EvidenceHub.Api.Submissions;
+
+public sealed record SubmissionDto(
+    string Reference,
+    string Inquiry,
+    string Kind,
+    string? Title,
+    string SubmitterName,
+    string? Organisation,
+    string? Category,
+    bool Anonymous,
+    DateOnly? ReceivedOn,
+    string Publication,
+    string Status,
+    string? FailureReason,
+    string? FailureKind,
+    int? PageCount,
+    int PassageCount,
+    string Sha256,
+    string FileName,
+    string ContentType,
+    IReadOnlyList<string> Themes);
+
+public sealed record PassageDto(long Id, int Ordinal, int? Page, string? Paragraph, string? Question, string? Speaker, string Text);
+
+public sealed record SubmissionPage(int Total, int Page, int PageSize, IReadOnlyList<SubmissionDto> Items);
+
+public static class SubmissionMapping
+{
+    public static SubmissionDto AsDto(this Submission s, string inquiryPrefix) => new(
+        s.Reference,
+        inquiryPrefix,
+        s.Kind.ToCode(),
+        s.Title,
+        s.SubmitterName,
+        s.Organisation,
+        s.Category?.ToCode(),
+        s.Anonymous,
+        s.ReceivedOn,
+        s.Publication.ToCode(),
+        s.Status.ToCode(),
+        s.FailureReason,
+        s.FailureKind?.ToCode(),
+        s.PageCount,
+        s.PassageCount,
+        s.Sha256,
+        s.FileName,
+        ContentTypes.Of(s.DocumentType),
+        []);
+
+    public static PassageDto AsDto(this Passage p) => new(p.Id, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Text);
+}

@@ -1,0 +1,98 @@
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Api.Submissions;
+
+/// <summary>Reading submissions: lists, one submission, its passages and its original file.</summary>
+public static class SubmissionQueries
+{
+    public static async Task<Results<Ok<SubmissionPage>, ProblemHttpResult>> ListAsync(
+        string prefix, string? status, string? publication, string? kind, int? page, int? pageSize,
+        EvidenceDbContext db, CancellationToken cancellationToken)
+    {
+        var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
+        if (inquiry is null)
+        {
+            return Problems.NotFound($"The inquiry '{prefix}'");
+        }
+
+        var query = db.Submissions.AsNoTracking().Where(s => s.InquiryId == inquiry.Id);
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Codes.TryParse<ProcessingStatus>(status, out var value))
+            {
+                return Problems.BadRequest("Unknown status", $"'{status}' is not a status; use one of {Codes.List<ProcessingStatus>()}.");
+            }
+
+            query = query.Where(s => s.Status == value);
+        }
+
+        if (!string.IsNullOrEmpty(publication))
+        {
+            if (!Codes.TryParse<Publication>(publication, out var value))
+            {
+                return Problems.BadRequest("Unknown publication status", $"'{publication}' is not a publication status; use one of {Codes.List<Publication>()}.");
+            }
+
+            query = query.Where(s => s.Publication == value);
+        }
+
+        if (!string.IsNullOrEmpty(kind))
+        {
+            if (!Codes.TryParse<SubmissionKind>(kind, out var value))
+            {
+                return Problems.BadRequest("Unknown kind", $"'{kind}' is not a kind of submission; use one of {Codes.List<SubmissionKind>()}.");
+            }
+
+            query = query.Where(s => s.Kind == value);
+        }
+
+        var paging = Paging.From(page, pageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(s => s.Number).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new SubmissionPage(total, paging.Page, paging.Size, items.Select(s => s.AsDto(prefix)).ToList()));
+    }
+
+    public static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> GetAsync(
+        string reference, EvidenceDbContext db, CancellationToken cancellationToken)
+    {
+        var submission = await Find(db, reference, cancellationToken);
+        return submission is null
+            ? Problems.NotFound($"The submission {reference}")
+            : TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix));
+    }
+
+    public static async Task<Results<Ok<List<PassageDto>>, ProblemHttpResult>> PassagesAsync(
+        string reference, EvidenceDbContext db, CancellationToken cancellationToken)
+    {
+        var submission = await Find(db, reference, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound($"The submission {reference}");
+        }
+
+        var passages = await db.Passages.AsNoTracking().Where(p => p.SubmissionId == submission.Id)
+            .OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
+        return TypedResults.Ok(passages.Select(p => p.AsDto()).ToList());
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
+        string reference, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        var submission = await Find(db, reference, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound($"The submission {reference}");
+        }
+
+        var content = await blobs.GetAsync(submission.Sha256, cancellationToken);
+        return TypedResults.File(content, ContentTypes.Of(submission.DocumentType), submission.FileName);
+    }
+
+    public static Task<Submission?> Find(EvidenceDbContext db, string reference, CancellationToken cancellationToken) =>
+        db.Submissions.AsNoTracking().Include(s => s.Inquiry)
+            .FirstOrDefaultAsync(s => s.Reference == reference.ToUpperInvariant(), cancellationToken);
+}

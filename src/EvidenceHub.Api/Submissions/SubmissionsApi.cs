@@ -1,0 +1,73 @@
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Submissions;
+using EvidenceHub.Search;
+using EvidenceHub.Api.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Api.Submissions;
+
+public static class SubmissionsApi
+{
+    public static void MapSubmissions(this IEndpointRouteBuilder app)
+    {
+        var inquiry = app.MapGroup("/api/inquiries/{prefix}/submissions").WithTags("Submissions");
+        inquiry.MapPost("/", UploadAsync).DisableAntiforgery();
+        inquiry.MapGet("/", SubmissionQueries.ListAsync);
+
+        var submission = app.MapGroup("/api/submissions/{reference}").WithTags("Submissions");
+        submission.MapGet("/", SubmissionQueries.GetAsync);
+        submission.MapGet("/passages", SubmissionQueries.PassagesAsync);
+        submission.MapGet("/file", SubmissionQueries.FileAsync);
+        submission.MapGet("/search", SearchWithinAsync);
+        submission.MapPost("/publication", SubmissionActions.SetPublicationAsync);
+        submission.MapPost("/password", SubmissionActions.SupplyPasswordAsync);
+    }
+
+    private static async Task<Results<Accepted<SubmissionDto>, ProblemHttpResult>> UploadAsync(
+        string prefix, HttpRequest request, SubmissionIntake intake, CancellationToken cancellationToken)
+    {
+        var form = await UploadForm.ReadAsync(request, cancellationToken);
+        if (form.Submission is null)
+        {
+            return Problems.BadRequest("The upload form is not complete", form.Problem!);
+        }
+
+        return await intake.AcceptAsync(prefix, form.Submission, cancellationToken) switch
+        {
+            IntakeResult.Accepted a => TypedResults.Accepted($"/api/submissions/{a.Submission.Reference}", a.Submission.AsDto(prefix)),
+            IntakeResult.Duplicate d => Problems.Of(StatusCodes.Status409Conflict, "This file has already been submitted",
+                $"The same file is already in this inquiry as {d.ExistingReference}.",
+                new Dictionary<string, object?> { ["existingReference"] = d.ExistingReference }),
+            IntakeResult.Refused r => Refusal(r),
+            _ => throw new InvalidOperationException("Unknown intake result."),
+        };
+    }
+
+    public static ProblemHttpResult Refusal(IntakeResult.Refused refused) => refused.Reason switch
+    {
+        IntakeRefusal.InquiryNotFound => Problems.Of(StatusCodes.Status404NotFound, "No such inquiry", refused.Detail),
+        IntakeRefusal.Empty => Problems.Of(StatusCodes.Status400BadRequest, "The file is empty", refused.Detail),
+        IntakeRefusal.TooLarge => Problems.Of(StatusCodes.Status413PayloadTooLarge, "The file is too large", refused.Detail),
+        _ => Problems.Of(StatusCodes.Status415UnsupportedMediaType, "This type of file is not supported", refused.Detail),
+    };
+
+    private static async Task<Results<Ok<List<PassageHitDto>>, ProblemHttpResult>> SearchWithinAsync(
+        string reference, string? q, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Reference == reference, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound($"The submission {reference}");
+        }
+
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return Problems.BadRequest("Nothing to search for", "Give the words to find in q.");
+        }
+
+        var hits = searcher.SearchWithin(submission.Id, q);
+        return TypedResults.Ok(hits.Select(h => h.AsDto(submission)).ToList());
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EvidenceHub.Core;
+
+public enum StorageMode
+{
+    Embedded,
+    SqlServer,
+    PostgreSql,
+}
+
+/// <summary>The <c>EvidenceHub</c> configuration section, with its defaults.</summary>
+public sealed class EvidenceHubOptions
+{
+    public const string Section = "EvidenceHub";
+
+    [Required]
+    public string DataDirectory { get; set; } = "./data";
+
+    public StorageMode Storage { get; set; } = StorageMode.Embedded;
+
+    public bool LoadSamples { get; set; } = true;
+
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
+
+    [Range(1, 64)]
+    public int Workers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>How long one extraction may run before it fails as "timed out".</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ExtractionTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    [Range(1, 100_000)]
+    public int MaxPages { get; set; } = 2000;
+
+    /// <summary>How often the reconciler looks for submissions whose job was lost.</summary>
+    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+
+    public string IndexDirectory => Path.Combine(FullDataDirectory, "index");
+
+    public string BlobDirectory => Path.Combine(FullDataDirectory, "blobs");
+
+    public string DatabasePath => Path.Combine(FullDataDirectory, "evidencehub.db");
+}

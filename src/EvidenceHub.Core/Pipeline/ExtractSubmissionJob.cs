@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Submissions;
+using EvidenceHub.Extraction;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EvidenceHub.Core.Pipeline;
+
+/// <summary>
+/// The "extract" job: reads the stored file, writes its passages to the database (replacing any from an
+/// earlier run), then queues indexing. Idempotent; a file that cannot be read fails with a plain reason.
+/// </summary>
+[AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+public sealed class ExtractSubmissionJob(
+    EvidenceDbContext db,
+    IBlobStore blobs,
+    ExtractionRunner extraction,
+    SubmissionStatusWriter status,
+    IPipelineQueue queue,
+    ILogger<ExtractSubmissionJob> logger)
+{
+    public async Task RunAsync(long submissionId, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null || submission.Status is ProcessingStatus.Indexed or ProcessingStatus.Failed)
+        {
+            return;
+        }
+
+        await status.SetAsync(submission, ProcessingStatus.Extracting, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        ExtractedDocument document;
+        try
+        {
+            var content = await blobs.GetAsync(submission.Sha256, cancellationToken);
+            var request = new ExtractionRequest(submission.DocumentType, submission.Kind == SubmissionKind.Oral, submission.Password);
+            document = await extraction.RunAsync(content, request, cancellationToken);
+        }
+        catch (ExtractionFailedException ex)
+        {
+            logger.LogWarning(ex, "Extraction of {Reference} failed ({Kind}) after {ElapsedMs} ms", submission.Reference, ex.Kind, clock.ElapsedMilliseconds);
+            await status.FailAsync(submission, ex.Kind, ex.Message, cancellationToken);
+            return;
+        }
+
+        await ReplacePassagesAsync(submission, document, cancellationToken);
+        logger.LogInformation("Extracted {Reference}: {Passages} passages from {Pages} pages in {ElapsedMs} ms",
+            submission.Reference, document.Passages.Count, document.PageCount, clock.ElapsedMilliseconds);
+        queue.Index(submission.Id);
+    }
+
+    private async Task ReplacePassagesAsync(Submission submission, ExtractedDocument document, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Passages.Where(p => p.SubmissionId == submission.Id).ExecuteDeleteAsync(cancellationToken);
+            db.Passages.AddRange(document.Passages.Select((p, i) => new Passage
+            {
+                SubmissionId = submission.Id,
+                Ordinal = i + 1,
+                Page = p.Page,
+                Paragraph = p.Paragraph,
+                Question = p.Question,
+                Speaker = p.Speaker,
+                Role = p.Role,
+                Text = p.Text,
+            }));
+            submission.PageCount = document.PageCount;
+            submission.PassageCount = document.Passages.Count;
+            submission.MetadataJson = document.Metadata.Count == 0 ? null : JsonSerializer.Serialize(document.Metadata);
+            submission.Password = null;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+}

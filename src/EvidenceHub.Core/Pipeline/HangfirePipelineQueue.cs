@@ -1,0 +1,18 @@
+using Hangfire;
+
+namespace EvidenceHub.Core.Pipeline;
+
+public sealed class HangfirePipelineQueue(IBackgroundJobClient jobs) : IPipelineQueue
+{
+    public const string ExtractQueue = "extract";
+    public const string IndexQueue = "index";
+
+    public void Extract(long submissionId) =>
+        jobs.Enqueue<ExtractSubmissionJob>(ExtractQueue, job => job.RunAsync(submissionId, CancellationToken.None));
+
+    public void Index(long submissionId) =>
+        jobs.Enqueue<IndexSubmissionJob>(IndexQueue, job => job.RunAsync(submissionId, CancellationToken.None));
+
+    public void Reindex() =>
+        jobs.Enqueue<ReindexJob>(IndexQueue, job => job.RunAsync(CancellationToken.None));
+}

@@ -1,0 +1,138 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace EvidenceHub.Search;
+
+/// <summary>Runs the search language over the passage index and answers in submissions.</summary>
+public sealed class EvidenceSearcher(PassageIndex index)
+{
+    public SearchResults Search(SearchRequest request)
+    {
+        var userQuery = string.IsNullOrWhiteSpace(request.Query) ? null : EvidenceQueryParser.ParseQuery(request.Query);
+        var query = WithHardFilters(userQuery ?? new MatchAllDocsQuery(), request);
+        return index.Search(searcher =>
+        {
+            var collector = new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit);
+            Execute(() => searcher.Search(query, collector));
+            var ordered = Order(collector.Groups, userQuery is null ? SearchSort.Reference : request.Sort);
+            var highlighter = new SnippetHighlighter(userQuery);
+            var hits = ordered
+                .Skip((request.Page - 1) * request.PageSize)
+                .Take(request.PageSize)
+                .Select(group => ToHit(searcher, group, highlighter))
+                .ToList();
+            return new SearchResults(collector.Groups.Count, hits, collector.FacetCounts(request.FacetLimit));
+        });
+    }
+
+    /// <summary>One submission's passages that match, in reading order, with every match marked.</summary>
+    public IReadOnlyList<PassageHit> SearchWithin(long submissionId, string queryText)
+    {
+        var userQuery = EvidenceQueryParser.ParseQuery(queryText);
+        var query = WithHardFilters(userQuery, new SearchRequest { SubmissionId = submissionId });
+        return index.Search(searcher =>
+        {
+            TopDocs top = null!;
+            Execute(() => top = searcher.Search(query, 10_000));
+            var highlighter = new SnippetHighlighter(userQuery);
+            return top.ScoreDocs
+                .Select(sd => ToPassageHit(searcher.Doc(sd.Doc), sd.Score, highlighter, markAll: true))
+                .OrderBy(p => p.Ordinal)
+                .ToList();
+        });
+    }
+
+    private static void Execute(Action search)
+    {
+        try
+        {
+            search();
+        }
+        catch (BooleanQuery.TooManyClausesException ex)
+        {
+            throw new SearchQueryException(
+                $"The query expands to too many terms (the limit is {BooleanQuery.MaxClauseCount}); make a prefix or fuzzy term more specific.", ex);
+        }
+    }
+
+    private static Query WithHardFilters(Query query, SearchRequest request)
+    {
+        var filters = new BooleanQuery();
+        if (request.VisiblePublications is { } visible)
+        {
+            var any = new BooleanQuery();
+            foreach (var publication in visible)
+            {
+                any.Add(new TermQuery(new Term(PassageFields.Publication, publication)), Occur.SHOULD);
+            }
+
+            filters.Add(any, Occur.MUST);
+        }
+
+        if (request.From is not null || request.To is not null)
+        {
+            filters.Add(NumericRangeQuery.NewInt32Range(PassageFields.ReceivedOn,
+                request.From?.DayNumber ?? 1, request.To?.DayNumber ?? int.MaxValue, true, true), Occur.MUST);
+        }
+
+        if (request.SubmissionId is { } id)
+        {
+            filters.Add(new TermQuery(new Term(PassageFields.SubmissionId, PassageDocumentMapper.Id(id))), Occur.MUST);
+        }
+
+        if (filters.Clauses.Count == 0)
+        {
+            return query;
+        }
+
+        return new BooleanQuery
+        {
+            { query, Occur.MUST },
+            { new ConstantScoreQuery(filters) { Boost = 0f }, Occur.MUST },
+        };
+    }
+
+    private static IEnumerable<SubmissionGroup> Order(IEnumerable<SubmissionGroup> groups, SearchSort sort) => sort switch
+    {
+        SearchSort.Date => groups.OrderBy(g => g.Received).ThenBy(g => g.Reference, StringComparer.Ordinal),
+        SearchSort.DateDescending => groups.OrderByDescending(g => g.Received).ThenBy(g => g.Reference, StringComparer.Ordinal),
+        SearchSort.Reference => groups.OrderBy(g => g.Reference, StringComparer.Ordinal),
+        _ => groups.OrderByDescending(g => g.Score).ThenBy(g => g.Reference, StringComparer.Ordinal),
+    };
+
+    private static SubmissionHit ToHit(IndexSearcher searcher, SubmissionGroup group, SnippetHighlighter highlighter)
+    {
+        var docs = group.Best.Select(b => (Doc: searcher.Doc(b.Doc), b.Score)).ToList();
+        var first = docs[0].Doc;
+        var received = first.GetField(PassageFields.ReceivedOn)?.GetInt32Value() ?? 0;
+        return new SubmissionHit(
+            group.SubmissionId,
+            group.Reference,
+            first.Get(PassageFields.Inquiry),
+            first.Get(PassageFields.Title),
+            first.Get(PassageFields.SubmitterName),
+            first.Get(PassageFields.Organisation),
+            first.Get(PassageFields.Category),
+            first.Get(PassageFields.Kind),
+            first.Get(PassageFields.Anonymous) == "true",
+            received > 0 ? DateOnly.FromDayNumber(received) : null,
+            first.Get(PassageFields.Publication),
+            group.Score,
+            docs.Select(d => ToPassageHit(d.Doc, d.Score, highlighter, markAll: false)).ToList());
+    }
+
+    private static PassageHit ToPassageHit(Document doc, float score, SnippetHighlighter highlighter, bool markAll)
+    {
+        var text = doc.Get(PassageFields.Text);
+        return new PassageHit(
+            long.Parse(doc.Get(PassageFields.PassageId), System.Globalization.CultureInfo.InvariantCulture),
+            doc.GetField(PassageFields.Ordinal)?.GetInt32Value() ?? 0,
+            doc.GetField(PassageFields.Page)?.GetInt32Value(),
+            doc.Get(PassageFields.Paragraph),
+            doc.Get(PassageFields.Question),
+            doc.Get(PassageFields.Speaker),
+            markAll ? highlighter.MarkAll(text) : highlighter.Snippet(text),
+            score);
+    }
+}

@@ -1,0 +1,45 @@
+using Lucene.Net.Util;
+
+namespace EvidenceHub.Search;
+
+/// <summary>Every field of the passage index, declared once.</summary>
+public static class PassageFields
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public const string PassageId = "passage_id";
+    public const string SubmissionId = "submission_id";
+    public const string Reference = "reference";
+    public const string Inquiry = "inquiry";
+    public const string Kind = "kind";
+    public const string Category = "category";
+    public const string Organisation = "organisation";
+    public const string SubmitterName = "submitter";
+    public const string Anonymous = "anonymous";
+    public const string Speaker = "speaker";
+    public const string Theme = "theme";
+    public const string Year = "year";
+    public const string ReceivedOn = "received";
+    public const string Publication = "publication";
+    public const string Title = "title";
+    public const string Ordinal = "ordinal";
+    public const string Page = "page";
+    public const string Paragraph = "paragraph";
+    public const string Question = "question";
+
+    /// <summary>Passage text, English-stemmed, stored for snippets.</summary>
+    public const string Text = "text";
+
+    /// <summary>Passage text, unstemmed: exact phrases, prefixes, fuzzy terms.</summary>
+    public const string TextExact = "text_exact";
+
+    /// <summary>The doc-values field that holds a facet's values.</summary>
+    public static string FacetField(string facet) => "facet_" + facet;
+
+    /// <summary>Facets in the order the API returns them.</summary>
+    public static readonly IReadOnlyList<string> Facets =
+        ["kind", "category", "organisation", "theme", "year", "speaker", "inquiry"];
+
+    /// <summary>Facets whose value can differ between passages of one submission.</summary>
+    public static readonly IReadOnlySet<string> PassageLevelFacets = new HashSet<string> { "speaker", "theme" };
+}

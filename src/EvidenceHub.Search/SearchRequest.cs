@@ -1,0 +1,43 @@
+namespace EvidenceHub.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Date,
+    DateDescending,
+    Reference,
+}
+
+/// <summary>
+/// A search: the query text, facet filters (OR within a facet, AND across facets), the received-date
+/// range, and the visibility the caller is allowed (<see cref="Visibility"/>).
+/// </summary>
+public sealed record SearchRequest
+{
+    public string? Query { get; init; }
+
+    /// <summary>Facet name → accepted values. Facet names are those of <see cref="PassageFields.Facets"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    /// <summary>Publication statuses the caller may see; null means every status (staff).</summary>
+    public IReadOnlySet<string>? VisiblePublications { get; init; }
+
+    /// <summary>Only this submission's passages (search within one submission).</summary>
+    public long? SubmissionId { get; init; }
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 20;
+
+    public int PassagesPerHit { get; init; } = 3;
+
+    /// <summary>How many values each facet returns, most frequent first.</summary>
+    public int FacetLimit { get; init; } = 10;
+}

@@ -1,0 +1,36 @@
+namespace EvidenceHub.Search;
+
+public sealed record SearchResults(
+    int Total,
+    IReadOnlyList<SubmissionHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+
+/// <summary>A submission that matched, with its best passages in score order.</summary>
+public sealed record SubmissionHit(
+    long SubmissionId,
+    string Reference,
+    string Inquiry,
+    string? Title,
+    string SubmitterName,
+    string? Organisation,
+    string? Category,
+    string Kind,
+    bool Anonymous,
+    DateOnly? ReceivedOn,
+    string Publication,
+    float Score,
+    IReadOnlyList<PassageHit> Passages);
+
+/// <summary>A matching passage: its location and a snippet whose source text is HTML-escaped with &lt;mark&gt; around matches.</summary>
+public sealed record PassageHit(
+    long PassageId,
+    int Ordinal,
+    int? Page,
+    string? Paragraph,
+    string? Question,
+    string? Speaker,
+    string Snippet,
+    float Score);
+
+/// <summary>How many distinct submissions carry a facet value.</summary>
+public sealed record FacetCount(string Value, int Count);
