@@ -1,0 +1,120 @@
+using System.Net;
+using EvidenceHub.Api.Tests.Support;
+
+namespace EvidenceHub.Api.Tests.Search;
+
+[TestClass]
+public sealed class SearchApiTests
+{
+    private static EvidenceHubFactory factory = null!;
+    private static ApiClient api = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        factory = new EvidenceHubFactory();
+        api = new ApiClient(factory.CreateClient());
+        await api.CreateInquiryAsync("SRC");
+        var uploads = new[]
+        {
+            (TestDocuments.Text("1. Community ownership of the village pub kept it open.", "2. The community hall needs a new roof & <safe> wiring."), "community-group", "Fictional Pub Co-op"),
+            (TestDocuments.Text("1. Devolution to neighbourhoods works when budgets are long term.", "2. Community ownership is a distraction from revenue funding."), "academic", "Fictional University"),
+            (TestDocuments.Text("1. Competitive bidding pots exclude councils with little capacity."), "local-authority", "Fictional Borough Council"),
+        };
+        foreach (var (content, category, organisation) in uploads)
+        {
+            var reference = await api.UploadAcceptedAsync("SRC", content, organisation + ".txt",
+                new Dictionary<string, string> { ["submitterName"] = "A. Person", ["organisation"] = organisation, ["category"] = category, ["receivedOn"] = "2023-09-01" });
+            await api.WaitUntilDoneAsync(reference);
+        }
+    }
+
+    [ClassCleanup]
+    public static void Stop() => factory.Dispose();
+
+    [TestMethod]
+    public async Task Words_are_stemmed_and_total_counts_submissions_not_passages()
+    {
+        var results = await api.SearchAsync("q=community&inquiry=SRC");
+
+        Assert.AreEqual(2, results["total"]!.GetValue<int>());
+        var first = results["hits"]![0]!;
+        Assert.IsTrue(first["passages"]!.AsArray().Count is >= 1 and <= 3);
+    }
+
+    [TestMethod]
+    public async Task An_exact_phrase_matches_only_the_exact_words()
+    {
+        var exact = await api.SearchAsync("q=" + Uri.EscapeDataString("\"competitive bidding pots\""));
+        Assert.AreEqual(1, exact["total"]!.GetValue<int>());
+
+        var stemmedOnly = await api.SearchAsync("q=" + Uri.EscapeDataString("\"competitive bidding pot\""));
+        Assert.AreEqual(0, stemmedOnly["total"]!.GetValue<int>(), "an exact phrase is not stemmed");
+    }
+
+    [TestMethod]
+    public async Task Snippets_escape_the_source_text_and_mark_the_match()
+    {
+        var results = await api.SearchAsync("q=wiring");
+        var snippet = results["hits"]![0]!["passages"]![0]!["snippet"]!.GetValue<string>();
+
+        Assert.Contains("&amp;", snippet);
+        Assert.Contains("&lt;safe&gt;", snippet);
+        Assert.Contains("<mark>wiring</mark>", snippet);
+    }
+
+    [TestMethod]
+    public async Task Filters_narrow_by_category_and_kind_and_facets_count_submissions()
+    {
+        var results = await api.SearchAsync("q=community&category=academic");
+        Assert.AreEqual(1, results["total"]!.GetValue<int>());
+        Assert.AreEqual("Fictional University", results["hits"]![0]!["organisation"]!.GetValue<string>());
+
+        var browse = await api.SearchAsync("inquiry=SRC&kind=written");
+        Assert.AreEqual(3, browse["total"]!.GetValue<int>());
+        var kinds = browse["facets"]!["kind"]!.AsArray();
+        Assert.AreEqual("written", kinds[0]!["value"]!.GetValue<string>());
+        Assert.AreEqual(3, kinds[0]!["count"]!.GetValue<int>());
+    }
+
+    [TestMethod]
+    public async Task A_query_that_does_not_parse_is_a_400_saying_where()
+    {
+        foreach (var bad in new[] { "\"unclosed phrase", "(community AND", "community AND", "*ownership", "nosuchfield:pub" })
+        {
+            var response = await api.Http.GetAsync("/api/search?q=" + Uri.EscapeDataString(bad));
+            Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, bad);
+            var problem = await ApiClient.ProblemAsync(response);
+            Assert.AreEqual("The search query is not valid", problem["title"]!.GetValue<string>(), bad);
+            Assert.IsFalse(string.IsNullOrWhiteSpace(problem["detail"]!.GetValue<string>()));
+        }
+    }
+
+    [TestMethod]
+    public async Task A_leading_wildcard_is_refused_with_the_reason()
+    {
+        var response = await api.Http.GetAsync("/api/search?q=*ownership");
+        var detail = (await ApiClient.ProblemAsync(response))["detail"]!.GetValue<string>();
+        Assert.Contains("wildcard", detail);
+    }
+
+    [TestMethod]
+    public async Task Bad_filters_and_sorts_are_400s()
+    {
+        foreach (var bad in new[] { "category=pirates", "kind=poem", "from=yesterday", "sort=random", "page=0", "from=2024-01-01&to=2023-01-01" })
+        {
+            var response = await api.Http.GetAsync("/api/search?" + bad);
+            Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, bad);
+        }
+    }
+
+    [TestMethod]
+    public async Task Prefix_fuzzy_and_field_queries_work()
+    {
+        Assert.AreEqual(2, (await api.SearchAsync("q=communit*"))["total"]!.GetValue<int>());
+        Assert.AreEqual(1, (await api.SearchAsync("q=devolutoin~"))["total"]!.GetValue<int>());
+        Assert.AreEqual(1, (await api.SearchAsync("q=" + Uri.EscapeDataString("organisation:\"Fictional Borough Council\"")))["total"]!.GetValue<int>());
+        Assert.AreEqual(1, (await api.SearchAsync("q=ref:src0001"))["total"]!.GetValue<int>());
+        Assert.AreEqual(1, (await api.SearchAsync("q=" + Uri.EscapeDataString("community -pub -hall")))["total"]!.GetValue<int>());
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using UglyToad.PdfPig.Content;
+using PageSize = UglyToad.PdfPig.Content.PageSize;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+
+namespace EvidenceHub.Api.Tests.Support;
+
+/// <summary>Evidence files made by the tests themselves.</summary>
+public static class TestDocuments
+{
+    /// <summary>A PDF with one page per array entry; each entry's paragraphs are set apart by a blank line.</summary>
+    public static byte[] Pdf(params string[][] pages)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        foreach (var paragraphs in pages)
+        {
+            var page = builder.AddPage(PageSize.A4);
+            var y = 780.0;
+            foreach (var paragraph in paragraphs)
+            {
+                foreach (var line in Wrap(paragraph, 85))
+                {
+                    page.AddText(line, 11, new PdfPoint(56, y), font);
+                    y -= 14;
+                }
+
+                y -= 12;
+            }
+        }
+
+        return builder.Build();
+    }
+
+    public static byte[] Docx(params string[] paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(paragraphs.Select(p => new Paragraph(new Run(new Text(p))))));
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    public static byte[] Text(params string[] paragraphs) => Encoding.UTF8.GetBytes(string.Join("\n\n", paragraphs) + "\n");
+
+    /// <summary>A text file made unique by a marker, so uploads are not duplicates of each other.</summary>
+    public static byte[] UniqueText(string marker, string body = "Neighbourhood funding should reach the places that need it most.") =>
+        Text($"1. {body}", $"2. Marker {marker} for this file.");
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + word.Length + 1 > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length == 0 ? word : " " + word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+}
