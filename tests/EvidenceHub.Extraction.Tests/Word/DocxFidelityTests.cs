@@ -13,11 +13,13 @@ public sealed class DocxFidelityTests
             "<w:p><w:r><w:t xml:space=\"preserve\">The council </w:t></w:r>"
             + "<w:del w:id=\"1\" w:author=\"Clerk\"><w:r><w:delText xml:space=\"preserve\">rejected </w:delText></w:r></w:del>"
             + "<w:ins w:id=\"2\" w:author=\"Clerk\"><w:r><w:t xml:space=\"preserve\">approved </w:t></w:r></w:ins>"
-            + "<w:r><w:t>the plan.</w:t></w:r></w:p>");
+            + "<w:r><w:t>the plan.</w:t></w:r></w:p>"
+            + "<w:p><w:moveFrom w:id=\"3\" w:author=\"Clerk\"><w:r><w:t xml:space=\"preserve\">Moved elsewhere. </w:t></w:r></w:moveFrom>"
+            + "<w:r><w:t>It starts in April.</w:t></w:r></w:p>");
 
-        var passage = Extract(docx).Passages.Single();
+        var texts = Extract(docx).Passages.Select(p => p.Text).ToArray();
 
-        Assert.AreEqual("The council approved the plan.", passage.Text);
+        Assert.AreSequenceEqual(new[] { "The council approved the plan.", "It starts in April." }, texts);
     }
 
     [TestMethod]
