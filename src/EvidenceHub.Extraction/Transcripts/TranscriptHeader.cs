@@ -76,8 +76,6 @@ internal sealed partial class TranscriptHeader
 
     public void EndBlock() => continuing = null;
 
-    public bool IsContinuing => continuing is not null;
-
     public IReadOnlyDictionary<string, string> ToMetadata()
     {
         var metadata = fields.ToDictionary(f => f.Key, f => TextNormalizer.Clean(f.Value));
