@@ -3,7 +3,7 @@ using System.Text;
 namespace EvidenceHub.Extraction.PlainText;
 
 /// <summary>UTF-8 text (with or without a byte-order mark); paragraphs are separated by blank lines.</summary>
-public sealed class PlainTextPassageExtractor : IDocumentExtractor
+public sealed class PlainTextPassageExtractor : IDocumentExtractor, ILineSource
 {
     public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
@@ -13,6 +13,27 @@ public sealed class PlainTextPassageExtractor : IDocumentExtractor
             .Where(p => p.Text.Length > 0)
             .ToList();
         return new ExtractedDocument(null, passages, ExtractedDocument.NoMetadata);
+    }
+
+    /// <summary>Each non-blank line; a line after a blank line starts a paragraph.</summary>
+    public SourceLines ReadLines(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    {
+        var lines = new List<SourceLine>();
+        var afterBlank = true;
+        foreach (var raw in SplitLines(Decode(content)))
+        {
+            var line = TextNormalizer.Clean(raw);
+            if (line.Length == 0)
+            {
+                afterBlank = true;
+                continue;
+            }
+
+            lines.Add(new SourceLine(null, line, afterBlank));
+            afterBlank = false;
+        }
+
+        return new SourceLines(null, lines);
     }
 
     public static string Decode(byte[] content)
@@ -30,7 +51,7 @@ public sealed class PlainTextPassageExtractor : IDocumentExtractor
     public static IEnumerable<string> SplitParagraphs(string text)
     {
         var current = new List<string>();
-        foreach (var raw in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+        foreach (var raw in SplitLines(text))
         {
             var line = raw.Trim();
             var startsLabelled = ParagraphLabel.TrySplit(line, out _, out _);
@@ -51,4 +72,6 @@ public sealed class PlainTextPassageExtractor : IDocumentExtractor
             yield return string.Join(' ', current);
         }
     }
+
+    private static string[] SplitLines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
 }
