@@ -1,1 +1,0 @@
-[assembly: Parallelize(Workers = 2, Scope = ExecutionScope.ClassLevel)]
