@@ -12,7 +12,8 @@ internal static partial class FootnoteSplitter
     [GeneratedRegex(@"^(?:\d{1,3}|[*†‡§¶]{1,3}|[¹²³⁰⁴-⁹]{1,3})(?=[\s\p{L}\p{Pi}""'(\[])", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
-    public static (IReadOnlyList<PdfLayoutLine> Body, IReadOnlyList<IReadOnlyList<PdfLayoutLine>> Footnotes) Split(PdfPageLines page)
+    public static (IReadOnlyList<PdfLayoutLine> Body, IReadOnlyList<IReadOnlyList<PdfLayoutLine>> Footnotes) Split(
+        PdfPageLines page, double bodySize)
     {
         var lines = page.Lines;
         if (lines.Count < 2)
@@ -20,7 +21,6 @@ internal static partial class FootnoteSplitter
             return (lines, []);
         }
 
-        var bodySize = BodyFontSize(lines);
         bool IsSmall(PdfLayoutLine l) => l.FontSize < bodySize * 0.88 && l.Top < page.Height * 0.5;
         bool NothingBigBelow(PdfLayoutLine l) => !lines.Any(o => !IsSmall(o) && o.Top < l.Bottom
             && o.Left < l.Right && o.Right > l.Left);
@@ -58,9 +58,10 @@ internal static partial class FootnoteSplitter
         return (body, footnotes);
     }
 
-    /// <summary>The size most of the page's characters are set in.</summary>
-    private static double BodyFontSize(IReadOnlyList<PdfLayoutLine> lines) =>
+    /// <summary>The size most of the document's characters are set in (a page may hold more footnote than text).</summary>
+    public static double BodyFontSize(IEnumerable<PdfLayoutLine> lines) =>
         lines.GroupBy(l => Math.Round(l.FontSize * 2) / 2)
             .OrderByDescending(g => g.Sum(l => l.Text.Length))
-            .First().Key;
+            .Select(g => g.Key)
+            .FirstOrDefault();
 }

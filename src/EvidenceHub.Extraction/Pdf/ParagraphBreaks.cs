@@ -72,6 +72,6 @@ internal static partial class ParagraphBreaks
             .Where(s => s is > 0.5 and < 4)
             .Order()
             .ToList();
-        return spacings.Count > 0 ? spacings[spacings.Count / 2] : 1.2;
+        return spacings.Count > 0 ? spacings[(spacings.Count - 1) / 2] : 1.2;
     }
 }

@@ -33,9 +33,11 @@ internal static class PdfTextReader
         cancellationToken.ThrowIfCancellationRequested();
         var body = new List<PdfLayoutLine>();
         var footnotes = new Dictionary<int, IReadOnlyList<string>>();
-        foreach (var page in RunningHeaderFilter.Apply(pages))
+        var withoutFurniture = RunningHeaderFilter.Apply(pages);
+        var bodySize = FootnoteSplitter.BodyFontSize(withoutFurniture.SelectMany(p => p.Lines));
+        foreach (var page in withoutFurniture)
         {
-            var (pageBody, pageFootnotes) = FootnoteSplitter.Split(page);
+            var (pageBody, pageFootnotes) = FootnoteSplitter.Split(page, bodySize);
             body.AddRange(pageBody);
             if (pageFootnotes.Count > 0)
             {

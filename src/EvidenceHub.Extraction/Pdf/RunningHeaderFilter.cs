@@ -8,7 +8,8 @@ namespace EvidenceHub.Extraction.Pdf;
 /// </summary>
 internal static partial class RunningHeaderFilter
 {
-    private const double EdgeBand = 0.12;
+    // Word puts headers and footers about 35pt from the edge and body text from about 72pt: 8% of A4 is 67pt.
+    private const double EdgeBand = 0.08;
 
     [GeneratedRegex(@"^(?:page\s+)?[-–—\s]*(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
