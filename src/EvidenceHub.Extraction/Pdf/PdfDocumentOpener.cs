@@ -72,8 +72,8 @@ internal static class PdfDocumentOpener
         }
         catch (PdfDocumentEncryptedException ex)
         {
-            throw new ExtractionFailedException(ExtractionFailureKind.NeedsPassword,
-                "The PDF is protected by a password. Supply the password to read it.", ex);
+            // The password was accepted when the file was opened, so this is not a question of the password.
+            throw Corrupt($"The PDF is encrypted and opened, but page {number} could not be decrypted; the file may be damaged.", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -9,6 +9,8 @@ namespace EvidenceHub.Extraction.Pdf;
 /// </summary>
 internal static class PdfTextReader
 {
+    private const int MinimumLettersOfATextLayer = 20;
+
     public static PdfText Read(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
         var pages = new List<PdfPageLines>();
@@ -23,7 +25,8 @@ internal static class PdfTextReader
                 var page = PdfDocumentOpener.GetPage(document, number);
                 var pageLines = ReadLayout(page);
                 pages.Add(pageLines);
-                if (pageLines.Lines.Count == 0 && HasImages(page))
+                // A scan sometimes carries a few stray letters (a stamp, a producer's mark): still a scan.
+                if (page.Letters.Count < MinimumLettersOfATextLayer && HasImages(page))
                 {
                     imageOnlyPages.Add(number);
                 }
@@ -49,8 +52,13 @@ internal static class PdfTextReader
         var ocrPages = new List<int>();
         if (imageOnlyPages.Count > 0 && TesseractOcr.IsAvailable)
         {
-            lines = MergeByPage(lines, OcrLines(content, imageOnlyPages, cancellationToken));
+            lines = MergeByPage(lines.Where(l => !imageOnlyPages.Contains(l.Page ?? 0)).ToList(),
+                OcrLines(content, imageOnlyPages, cancellationToken));
             ocrPages = imageOnlyPages;
+            foreach (var page in ocrPages)
+            {
+                footnotes.Remove(page);
+            }
         }
 
         if (lines.Count == 0 && footnotes.Count == 0)
