@@ -63,7 +63,7 @@ internal static class PdfPageLayout
             var crossingRows = rows.Count(r => r.Any(w => w.BoundingBox.Left < x && w.BoundingBox.Right > x));
             var left = words.Count(w => w.BoundingBox.Right <= x);
             var right = words.Count(w => w.BoundingBox.Left >= x);
-            if (crossingRows <= rows.Count * 0.25 && left >= words.Count * 0.2 && right >= words.Count * 0.2)
+            if (crossingRows <= rows.Count * 0.4 && left >= words.Count * 0.2 && right >= words.Count * 0.2)
             {
                 return true;
             }
