@@ -1,112 +1,74 @@
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Exceptions;
-
 namespace EvidenceHub.Extraction.Pdf;
 
-/// <summary>Reads a PDF page by page with PdfPig and splits each page into paragraphs by line spacing.</summary>
-public sealed class PdfPassageExtractor : IDocumentExtractor
+/// <summary>
+/// Reads a PDF into passages: paragraphs in reading order (two-column pages read column by column), each with the
+/// page it starts on and its paragraph label; footnotes as passages of their own after the paragraph that was being
+/// read when their page ended. Also hands over the same text as lines for the transcript parser.
+/// </summary>
+public sealed class PdfPassageExtractor : IDocumentExtractor, ILineSource
 {
     public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
-        using var document = Open(content, request.Password);
-        if (document.NumberOfPages > request.MaxPages)
-        {
-            throw new ExtractionFailedException(ExtractionFailureKind.TooLarge,
-                $"The PDF has {document.NumberOfPages} pages; the limit is {request.MaxPages}.");
-        }
-
+        var text = PdfTextReader.Read(content, request, cancellationToken);
         var passages = new List<ExtractedPassage>();
-        for (var number = 1; number <= document.NumberOfPages; number++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = ReadPage(document, number);
-            passages.AddRange(PageParagraphs(page).Select(p => PassageBuilder.FromParagraph(p, number)));
-        }
+        var pendingFootnotes = new Queue<int>(text.FootnotesByPage.Keys.Order());
+        var paragraph = new List<SourceLine>();
 
-        if (passages.Count == 0)
+        void Flush()
         {
-            throw new ExtractionFailedException(ExtractionFailureKind.NoTextLayer,
-                "The PDF has no text layer (it looks like a scan), so there is no text to search.");
-        }
-
-        return new ExtractedDocument(document.NumberOfPages, passages.Where(p => p.Text.Length > 0).ToList(),
-            ExtractedDocument.NoMetadata);
-    }
-
-    private static PdfDocument Open(byte[] content, string? password)
-    {
-        var passwords = new List<string> { string.Empty };
-        if (!string.IsNullOrEmpty(password))
-        {
-            passwords.Add(password);
-        }
-
-        try
-        {
-            return PdfDocument.Open(content, new ParsingOptions
+            if (paragraph.Count > 0)
             {
-                UseLenientParsing = true,
-                SkipMissingFonts = true,
-                Passwords = passwords,
-            });
-        }
-        catch (PdfDocumentEncryptedException ex)
-        {
-            throw new ExtractionFailedException(ExtractionFailureKind.NeedsPassword,
-                "The PDF is protected by a password. Supply the password to read it.", ex);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new ExtractionFailedException(ExtractionFailureKind.CorruptFile,
-                "The PDF is damaged and could not be opened.", ex);
-        }
-    }
-
-    private static Page ReadPage(PdfDocument document, int number)
-    {
-        try
-        {
-            return document.GetPage(number);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new ExtractionFailedException(ExtractionFailureKind.CorruptFile,
-                $"Page {number} of the PDF is damaged and could not be read.", ex);
-        }
-    }
-
-    /// <summary>Lines by baseline, top to bottom; a paragraph ends at a gap wider than the usual line spacing.</summary>
-    private static IEnumerable<string> PageParagraphs(Page page)
-    {
-        var lines = page.GetWords()
-            .Where(w => !string.IsNullOrWhiteSpace(w.Text))
-            .GroupBy(w => Math.Round(w.BoundingBox.Bottom / 2.0))
-            .OrderByDescending(g => g.Key)
-            .Select(g => (Baseline: g.Average(w => w.BoundingBox.Bottom),
-                Height: g.Max(w => w.BoundingBox.Height),
-                Text: string.Join(' ', g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))))
-            .ToList();
-        if (lines.Count == 0)
-        {
-            yield break;
+                passages.Add(PassageBuilder.FromParagraph(LineJoiner.Join(paragraph.Select(l => l.Text)), paragraph[0].Page));
+                paragraph.Clear();
+            }
         }
 
-        var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Baseline - b.Baseline).Where(g => g > 0).OrderBy(g => g).ToList();
-        var usual = gaps.Count > 0 ? gaps[gaps.Count / 2] : lines[0].Height * 1.2;
-        var current = new List<string> { lines[0].Text };
-        for (var i = 1; i < lines.Count; i++)
+        void FootnotesBefore(int page)
         {
-            var gap = lines[i - 1].Baseline - lines[i].Baseline;
-            if (gap > usual * 1.35 || ParagraphLabel.TrySplit(lines[i].Text, out _, out _))
+            while (pendingFootnotes.Count > 0 && pendingFootnotes.Peek() < page)
             {
-                yield return string.Join(' ', current);
-                current.Clear();
+                var footnotePage = pendingFootnotes.Dequeue();
+                passages.AddRange(text.FootnotesByPage[footnotePage]
+                    .Select(f => new ExtractedPassage(footnotePage, null, TextNormalizer.Clean(f), Role: PassageRole.Footnote)));
+            }
+        }
+
+        foreach (var line in text.Lines)
+        {
+            if (line.StartsParagraph)
+            {
+                Flush();
+                FootnotesBefore(line.Page ?? 0);
             }
 
-            current.Add(lines[i].Text);
+            paragraph.Add(line);
         }
 
-        yield return string.Join(' ', current);
+        Flush();
+        FootnotesBefore(int.MaxValue);
+        return new ExtractedDocument(text.PageCount, passages.Where(p => p.Text.Length > 0).ToList(), Metadata(text));
+    }
+
+    public SourceLines ReadLines(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    {
+        // Footnotes are left out: between two lines of a speaker's turn they would end up inside the turn.
+        var text = PdfTextReader.Read(content, request, cancellationToken);
+        return new SourceLines(text.PageCount, text.Lines);
+    }
+
+    private static IReadOnlyDictionary<string, string> Metadata(PdfText text)
+    {
+        var metadata = new Dictionary<string, string>();
+        if (text.OcrPages.Count > 0)
+        {
+            metadata["ocrPages"] = string.Join(',', text.OcrPages);
+        }
+
+        if (text.PagesWithoutText.Count > 0)
+        {
+            metadata["pagesWithoutText"] = string.Join(',', text.PagesWithoutText);
+        }
+
+        return metadata.Count > 0 ? metadata : ExtractedDocument.NoMetadata;
     }
 }
