@@ -4,6 +4,11 @@ using EvidenceHub.Api.Operations;
 using EvidenceHub.Api.Search;
 using EvidenceHub.Api.Submissions;
 
+if (CommandLine.TryRunTool(args))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEvidenceHubOptions();

@@ -66,7 +66,8 @@ public static class DocumentTypeSniffer
             sample = sample[3..];
         }
 
-        if (sample.IndexOf((byte)0) >= 0)
+        // UTF-16 and binary files are full of NULs; a stray few in a text file (seen in real exports) are dropped later.
+        if (sample.Count((byte)0) > Math.Max(1, sample.Length / 1000))
         {
             return false;
         }
@@ -90,7 +91,7 @@ public static class DocumentTypeSniffer
         }
 
         var text = Encoding.UTF8.GetString(sample);
-        var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
+        var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\0'));
         return text.Length > 0 && control <= text.Length / 100;
     }
 }

@@ -1,2 +1,0 @@
-// MSTest's recommended analysis asks every test assembly to choose; the extraction tests share no state.
-[assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]
