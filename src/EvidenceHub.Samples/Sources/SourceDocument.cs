@@ -25,8 +25,8 @@ public sealed partial record SourceDocument(string Title, IReadOnlyList<SourceBl
         {
             if (chunk.StartsWith("## ", StringComparison.Ordinal))
                 blocks.Add(new SourceBlock(SourceBlockKind.Heading, chunk[3..].Trim()));
-            else if (FootnoteLine().IsMatch(chunk))
-                footnotes.AddRange(chunk.Split('\n').Select(line => FootnoteLine().Match(line))
+            else if (chunk.Split('\n') is var lines && lines.All(line => FootnoteLine().IsMatch(line)))
+                footnotes.AddRange(lines.Select(line => FootnoteLine().Match(line))
                     .Select(match => new SourceFootnote(match.Groups["id"].Value, match.Groups["text"].Value.Trim())));
             else
                 blocks.Add(Paragraph(string.Join(' ', chunk.Split('\n', StringSplitOptions.TrimEntries))));
