@@ -1,0 +1,24 @@
+using EvidenceHub.Samples.Pdf;
+using EvidenceHub.Samples.Sources;
+using EvidenceHub.Samples.Word;
+
+namespace EvidenceHub.Samples;
+
+/// <summary>Turns a sample's source text into the file the manifest names, in the manifest's layout.</summary>
+public static class SampleDocumentRenderer
+{
+    /// <summary>The bytes of <see cref="SampleSubmission.File"/>: a PDF, a Word document or UTF-8 text.</summary>
+    public static byte[] Render(SampleSubmission submission, string sourceMarkdown)
+    {
+        var source = SourceDocument.Parse(sourceMarkdown);
+        return submission.Layout switch
+        {
+            SampleLayout.PdfSingle or SampleLayout.PdfTwoColumn or SampleLayout.PdfReport or SampleLayout.TranscriptPdf
+                => PdfSubmissionWriter.Write(submission, source),
+            SampleLayout.DocxNumbered or SampleLayout.DocxPlain or SampleLayout.TranscriptDocx
+                => DocxSubmissionWriter.Write(submission, source),
+            SampleLayout.Txt or SampleLayout.TranscriptTxt => TextSubmissionWriter.Write(source),
+            _ => throw new ArgumentOutOfRangeException(nameof(submission), submission.Layout, "Unknown layout."),
+        };
+    }
+}

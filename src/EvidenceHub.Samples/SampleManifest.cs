@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace EvidenceHub.Samples;
+
+/// <summary>Reads the clerk's manifest.csv (RFC 4180: fields with commas or quotes are quoted, quotes doubled).</summary>
+public static class SampleManifest
+{
+    const string Header = "file,submitterName,organisation,category,kind,receivedOn,title,anonymous,layout";
+
+    public static IReadOnlyList<SampleSubmission> Read(string csv)
+    {
+        var rows = ParseRows(csv);
+        if (rows.Count == 0 || string.Join(',', rows[0]) != Header)
+            throw new InvalidDataException($"manifest.csv must start with the header '{Header}'.");
+
+        return rows.Skip(1).Select((fields, index) => fields.Count == 9
+            ? new SampleSubmission(
+                fields[0],
+                fields[1],
+                fields[2].Length == 0 ? null : fields[2],
+                fields[3],
+                fields[4],
+                DateOnly.ParseExact(fields[5], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                fields[6],
+                bool.Parse(fields[7]),
+                SampleLayouts.Parse(fields[8]))
+            : throw new InvalidDataException($"manifest.csv row {index + 2} has {fields.Count} fields, not 9.")).ToList();
+    }
+
+    static List<List<string>> ParseRows(string csv)
+    {
+        var rows = new List<List<string>>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else if (c is '\r') continue;
+            else if (c == '\n') EndRow();
+            else field.Append(c);
+        }
+        EndRow();
+        return rows;
+
+        void EndRow()
+        {
+            fields.Add(field.ToString());
+            field.Clear();
+            if (fields.Count > 1 || fields[0].Length > 0) rows.Add(fields);
+            fields = [];
+        }
+    }
+}
