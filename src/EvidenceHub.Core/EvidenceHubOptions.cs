@@ -21,6 +21,9 @@ public sealed class EvidenceHubOptions
 
     public bool LoadSamples { get; set; } = true;
 
+    /// <summary>Where the sample inquiry's source lives; by default the copy shipped beside the app.</summary>
+    public string? SamplesDirectory { get; set; }
+
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
 

@@ -4,19 +4,39 @@ namespace EvidenceHub.Api.Hosting;
 
 /// <summary>
 /// Command-line verbs beside serving: <c>reindex</c> rebuilds the index from the database;
-/// <c>corpus-check DIR</c> runs extraction over a folder and prints a table.
+/// <c>corpus-check DIR</c> runs extraction over a folder and prints a table; <c>generate-samples DIR</c>
+/// writes the sample inquiry's files.
 /// </summary>
 public static class CommandLine
 {
     public static bool TryRunTool(string[] args)
     {
-        if (args.Length != 2 || args[0] != "corpus-check")
+        switch (args)
         {
-            return false;
+            case ["corpus-check", var folder]:
+                EvidenceHub.Extraction.CorpusCheck.Run(folder, Console.Out);
+                return true;
+            case ["generate-samples", var output]:
+                GenerateSamples(output);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Writes the sample inquiry's files (PDF, Word, text) as the loader renders them.</summary>
+    private static void GenerateSamples(string output)
+    {
+        var sample = EvidenceHub.Samples.SampleInquiry.Load(EvidenceHub.Api.Samples.SampleInquiryLoader.DefaultFolder);
+        Directory.CreateDirectory(output);
+        foreach (var submission in sample.Submissions)
+        {
+            var bytes = EvidenceHub.Samples.SampleDocumentRenderer.Render(submission, sample.ReadSource(submission));
+            File.WriteAllBytes(Path.Combine(output, submission.File), bytes);
         }
 
-        EvidenceHub.Extraction.CorpusCheck.Run(args[1], Console.Out);
-        return true;
+        File.Copy(Path.Combine(sample.Folder, "manifest.csv"), Path.Combine(output, "manifest.csv"), overwrite: true);
+        Console.WriteLine($"Wrote {sample.Submissions.Count} files and manifest.csv to {Path.GetFullPath(output)}");
     }
 
     public static async Task<bool> TryRunAsync(this WebApplication app, string[] args)

@@ -46,6 +46,7 @@ public static class PipelineRegistration
         services.AddScoped<IndexSubmissionJob>();
         services.AddScoped<ReindexJob>();
         services.AddHostedService<PipelineReconciler>();
+        services.AddHostedService<EvidenceHub.Api.Samples.SampleInquiryLoader>();
     }
 
     private static JobStorage CreateJobStorage(StorageMode mode, string? connectionString) => mode switch
