@@ -9,6 +9,13 @@ public enum StorageMode
     PostgreSql,
 }
 
+/// <summary>Who a caller is, for what they may see: staff see everything, the public published evidence only.</summary>
+public enum Audience
+{
+    Staff,
+    Public,
+}
+
 /// <summary>The <c>EvidenceHub</c> configuration section, with its defaults.</summary>
 public sealed class EvidenceHubOptions
 {
@@ -23,6 +30,9 @@ public sealed class EvidenceHubOptions
 
     /// <summary>Where the sample inquiry's source lives; by default the copy shipped beside the app.</summary>
     public string? SamplesDirectory { get; set; }
+
+    /// <summary>The audience of a request that does not narrow itself (until sign-in exists).</summary>
+    public Audience DefaultAudience { get; set; } = Audience.Staff;
 
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;

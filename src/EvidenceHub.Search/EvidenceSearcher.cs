@@ -10,27 +10,56 @@ public sealed class EvidenceSearcher(PassageIndex index)
     public SearchResults Search(SearchRequest request)
     {
         var userQuery = string.IsNullOrWhiteSpace(request.Query) ? null : EvidenceQueryParser.ParseQuery(request.Query);
-        var query = WithHardFilters(userQuery ?? new MatchAllDocsQuery(), request);
-        return index.Search(searcher =>
+        return index.Search(searcher => Run(searcher, userQuery, request));
+    }
+
+    /// <summary>
+    /// Submissions like one submission: a MoreLikeThis query over the text of all its passages, run as
+    /// a search (same visibility, grouping and hits) that leaves the submission itself out.
+    /// </summary>
+    public SearchResults Similar(long submissionId, SearchRequest request) => index.Search(searcher =>
+    {
+        var own = new TermQuery(new Term(PassageFields.SubmissionId, PassageDocumentMapper.Id(submissionId)));
+        TopDocs passages = null!;
+        Execute(() => passages = searcher.Search(own, MaxSimilarSourcePassages));
+        var text = string.Join("\n\n", passages.ScoreDocs.Select(sd => searcher.Doc(sd.Doc).Get(PassageFields.Text)));
+        if (text.Length == 0)
         {
-            var collector = new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit);
-            Execute(() => searcher.Search(query, collector));
-            var ordered = Order(collector.Groups, userQuery is null ? SearchSort.Reference : request.Sort);
-            var highlighter = new SnippetHighlighter(userQuery);
-            var hits = ordered
-                .Skip((request.Page - 1) * request.PageSize)
-                .Take(request.PageSize)
-                .Select(group => ToHit(searcher, group, highlighter))
-                .ToList();
-            return new SearchResults(collector.Groups.Count, hits, collector.FacetCounts(request.FacetLimit));
-        });
+            return new SearchResults(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
+        }
+
+        var like = SimilarQueries.Like(searcher.IndexReader, text);
+        if (like is not BooleanQuery { Clauses.Count: > 0 })
+        {
+            return new SearchResults(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
+        }
+
+        var query = new BooleanQuery { { like, Occur.MUST }, { own, Occur.MUST_NOT } };
+        return Run(searcher, query, request with { Sort = SearchSort.Relevance });
+    });
+
+    private const int MaxSimilarSourcePassages = 2_000;
+
+    private SearchResults Run(IndexSearcher searcher, Query? userQuery, SearchRequest request)
+    {
+        var query = WithHardFilters(userQuery ?? new MatchAllDocsQuery(), request);
+        var collector = new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit);
+        Execute(() => searcher.Search(query, collector));
+        var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
+        var highlighter = new SnippetHighlighter(userQuery);
+        var hits = Order(collector.Groups, sort)
+            .Skip((request.Page - 1) * request.PageSize)
+            .Take(request.PageSize)
+            .Select(group => ToHit(searcher, group, highlighter))
+            .ToList();
+        return new SearchResults(collector.Groups.Count, hits, collector.FacetCounts(request.FacetLimit));
     }
 
     /// <summary>One submission's passages that match, in reading order, with every match marked.</summary>
-    public IReadOnlyList<PassageHit> SearchWithin(long submissionId, string queryText)
+    public IReadOnlyList<PassageHit> SearchWithin(long submissionId, string queryText, IReadOnlySet<string>? visiblePublications)
     {
         var userQuery = EvidenceQueryParser.ParseQuery(queryText);
-        var query = WithHardFilters(userQuery, new SearchRequest { SubmissionId = submissionId });
+        var query = WithHardFilters(userQuery, new SearchRequest { SubmissionId = submissionId, VisiblePublications = visiblePublications });
         return index.Search(searcher =>
         {
             TopDocs top = null!;

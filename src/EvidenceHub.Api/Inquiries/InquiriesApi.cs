@@ -1,4 +1,5 @@
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Visibility;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
@@ -59,16 +60,17 @@ public static class InquiriesApi
         return TypedResults.Created($"/api/inquiries/{prefix}", inquiry.AsDto(0));
     }
 
-    private static async Task<Ok<List<InquiryDto>>> ListAsync(EvidenceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<InquiryDto>>> ListAsync(CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
+        var visible = caller.Visible(db.Submissions);
         var inquiries = await db.Inquiries.AsNoTracking().OrderBy(i => i.Prefix)
-            .Select(i => new { Inquiry = i, Count = db.Submissions.Count(s => s.InquiryId == i.Id) })
+            .Select(i => new { Inquiry = i, Count = visible.Count(s => s.InquiryId == i.Id) })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(inquiries.Select(x => x.Inquiry.AsDto(x.Count)).ToList());
     }
 
     private static async Task<Results<Ok<InquiryDto>, ProblemHttpResult>> GetAsync(
-        string prefix, EvidenceDbContext db, CancellationToken cancellationToken)
+        string prefix, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         if (inquiry is null)
@@ -76,7 +78,7 @@ public static class InquiriesApi
             return Problems.NotFound($"The inquiry '{prefix}'");
         }
 
-        var count = await db.Submissions.CountAsync(s => s.InquiryId == inquiry.Id, cancellationToken);
+        var count = await caller.Visible(db.Submissions).CountAsync(s => s.InquiryId == inquiry.Id, cancellationToken);
         return TypedResults.Ok(inquiry.AsDto(count));
     }
 }

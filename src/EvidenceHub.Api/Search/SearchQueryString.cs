@@ -9,6 +9,11 @@ public static class SearchQueryString
 {
     public sealed record Parsed(SearchRequest? Request, string? Problem);
 
+    /// <summary>Values per facet when <c>facetLimit</c> is not given, and the most a caller may ask for.</summary>
+    public const int DefaultFacetLimit = 10;
+
+    public const int MaxFacetLimit = 1000;
+
     public static Parsed Parse(IQueryCollection query)
     {
         var filters = new Dictionary<string, IReadOnlyList<string>>();
@@ -60,6 +65,11 @@ public static class SearchQueryString
             return new(null, problem);
         }
 
+        if (!TryInt(query, "facetLimit", out var facetLimit, out problem) || facetLimit > MaxFacetLimit)
+        {
+            return new(null, problem ?? $"'{facetLimit}' is too large a facetLimit; ask for at most {MaxFacetLimit} values per facet.");
+        }
+
         var paging = Paging.From(page, pageSize);
         return new(new SearchRequest
         {
@@ -70,6 +80,7 @@ public static class SearchQueryString
             Sort = sort.Value,
             Page = paging.Page,
             PageSize = paging.Size,
+            FacetLimit = facetLimit ?? DefaultFacetLimit,
         }, null);
     }
 

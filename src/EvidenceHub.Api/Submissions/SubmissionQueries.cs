@@ -1,4 +1,5 @@
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Visibility;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ public static class SubmissionQueries
 {
     public static async Task<Results<Ok<SubmissionPage>, ProblemHttpResult>> ListAsync(
         string prefix, string? status, string? publication, string? kind, int? page, int? pageSize,
-        EvidenceDbContext db, CancellationToken cancellationToken)
+        CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         if (inquiry is null)
@@ -19,7 +20,7 @@ public static class SubmissionQueries
             return Problems.NotFound($"The inquiry '{prefix}'");
         }
 
-        var query = db.Submissions.AsNoTracking().Where(s => s.InquiryId == inquiry.Id);
+        var query = caller.Visible(db.Submissions.AsNoTracking()).Where(s => s.InquiryId == inquiry.Id);
         if (!string.IsNullOrEmpty(status))
         {
             if (!Codes.TryParse<ProcessingStatus>(status, out var value))
@@ -57,18 +58,18 @@ public static class SubmissionQueries
     }
 
     public static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> GetAsync(
-        string reference, EvidenceDbContext db, CancellationToken cancellationToken)
+        string reference, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var submission = await Find(db, reference, cancellationToken);
+        var submission = await Find(db, caller, reference, cancellationToken);
         return submission is null
             ? Problems.NotFound($"The submission {reference}")
             : TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix));
     }
 
     public static async Task<Results<Ok<List<PassageDto>>, ProblemHttpResult>> PassagesAsync(
-        string reference, EvidenceDbContext db, CancellationToken cancellationToken)
+        string reference, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var submission = await Find(db, reference, cancellationToken);
+        var submission = await Find(db, caller, reference, cancellationToken);
         if (submission is null)
         {
             return Problems.NotFound($"The submission {reference}");
@@ -80,9 +81,9 @@ public static class SubmissionQueries
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
-        string reference, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
+        string reference, CallerVisibility caller, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
     {
-        var submission = await Find(db, reference, cancellationToken);
+        var submission = await Find(db, caller, reference, cancellationToken);
         if (submission is null)
         {
             return Problems.NotFound($"The submission {reference}");
@@ -92,7 +93,11 @@ public static class SubmissionQueries
         return TypedResults.File(content, ContentTypes.Of(submission.DocumentType), submission.FileName);
     }
 
-    public static Task<Submission?> Find(EvidenceDbContext db, string reference, CancellationToken cancellationToken) =>
-        db.Submissions.AsNoTracking().Include(s => s.Inquiry)
+    /// <summary>The submission if it exists and the caller may see it; a hidden one is not found, never forbidden.</summary>
+    public static async Task<Submission?> Find(EvidenceDbContext db, CallerVisibility caller, string reference, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.AsNoTracking().Include(s => s.Inquiry)
             .FirstOrDefaultAsync(s => s.Reference == reference.ToUpperInvariant(), cancellationToken);
+        return submission is not null && caller.CanSee(submission) ? submission : null;
+    }
 }

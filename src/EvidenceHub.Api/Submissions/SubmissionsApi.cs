@@ -3,6 +3,7 @@ using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Search;
 using EvidenceHub.Api.Search;
+using EvidenceHub.Api.Visibility;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public static class SubmissionsApi
         submission.MapGet("/passages", SubmissionQueries.PassagesAsync);
         submission.MapGet("/file", SubmissionQueries.FileAsync);
         submission.MapGet("/search", SearchWithinAsync);
+        submission.MapGet("/similar", SimilarAsync);
         submission.MapPost("/publication", SubmissionActions.SetPublicationAsync);
         submission.MapPost("/password", SubmissionActions.SupplyPasswordAsync);
     }
@@ -54,9 +56,9 @@ public static class SubmissionsApi
     };
 
     private static async Task<Results<Ok<List<PassageHitDto>>, ProblemHttpResult>> SearchWithinAsync(
-        string reference, string? q, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
+        string reference, string? q, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
     {
-        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Reference == reference, cancellationToken);
+        var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)
         {
             return Problems.NotFound($"The submission {reference}");
@@ -67,7 +69,26 @@ public static class SubmissionsApi
             return Problems.BadRequest("Nothing to search for", "Give the words to find in q.");
         }
 
-        var hits = searcher.SearchWithin(submission.Id, q);
+        var hits = searcher.SearchWithin(submission.Id, q, caller.VisiblePublications);
         return TypedResults.Ok(hits.Select(h => h.AsDto(submission)).ToList());
+    }
+
+    /// <summary>Submissions like this one, best first, in the hit shape of search; <c>limit</c> 1–100, default 10.</summary>
+    private static async Task<Results<Ok<List<SearchHitDto>>, ProblemHttpResult>> SimilarAsync(
+        string reference, int? limit, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
+    {
+        var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound($"The submission {reference}");
+        }
+
+        if (limit is < 1 or > 100)
+        {
+            return Problems.BadRequest("The limit is not valid", $"'{limit}' is not a valid limit; use a whole number from 1 to 100.");
+        }
+
+        var results = searcher.Similar(submission.Id, caller.Apply(new SearchRequest { PageSize = limit ?? 10, FacetLimit = 0 }));
+        return TypedResults.Ok(results.Hits.Select(h => h.AsDto()).ToList());
     }
 }

@@ -117,4 +117,38 @@ public sealed class SearchApiTests
         Assert.AreEqual(1, (await api.SearchAsync("q=ref:src0001"))["total"]!.GetValue<int>());
         Assert.AreEqual(1, (await api.SearchAsync("q=" + Uri.EscapeDataString("community -pub -hall")))["total"]!.GetValue<int>());
     }
+
+    [TestMethod]
+    public async Task Markup_in_passage_text_comes_back_escaped_in_snippets_and_search_within()
+    {
+        await api.CreateInquiryAsync("ESC");
+        var reference = await api.UploadAcceptedAsync("ESC",
+            TestDocuments.Text("1. The ferret report <script>alert('x')</script> says <b>bold</b> things & more."), "markup.txt");
+        await api.WaitUntilDoneAsync(reference);
+
+        var snippet = (await api.SearchAsync("q=ferret&inquiry=ESC"))["hits"]![0]!["passages"]![0]!["snippet"]!.GetValue<string>();
+        var within = (await api.GetJsonAsync($"/api/submissions/{reference}/search?q=ferret"))[0]!["snippet"]!.GetValue<string>();
+        foreach (var text in new[] { snippet, within })
+        {
+            Assert.Contains("<mark>ferret</mark>", text);
+            Assert.Contains("&lt;script&gt;", text);
+            Assert.DoesNotContain("<script>", text);
+            Assert.DoesNotContain("<b>", text);
+        }
+    }
+
+    [TestMethod]
+    public async Task A_submitter_field_query_finds_the_submitter_by_name()
+    {
+        await api.CreateInquiryAsync("SUB");
+        var reference = await api.UploadAcceptedAsync("SUB", TestDocuments.Text("1. Words from a named witness about hedgerows."), "named.txt",
+            new Dictionary<string, string> { ["submitterName"] = "Ada Lovelace-Byron" });
+        await api.WaitUntilDoneAsync(reference);
+
+        var byName = await api.SearchAsync("q=" + Uri.EscapeDataString("submitter:\"ada lovelace\""));
+        Assert.AreEqual(1, byName["total"]!.GetValue<int>());
+        Assert.AreEqual(reference, byName["hits"]![0]!["reference"]!.GetValue<string>());
+        Assert.AreEqual(1, (await api.SearchAsync("q=" + Uri.EscapeDataString("submitter:lovelace AND hedgerows")))["total"]!.GetValue<int>());
+        Assert.AreEqual(0, (await api.SearchAsync("q=" + Uri.EscapeDataString("submitter:\"A. Person\" AND hedgerows")))["total"]!.GetValue<int>());
+    }
 }

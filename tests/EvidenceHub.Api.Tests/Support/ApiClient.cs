@@ -70,6 +70,33 @@ public sealed class ApiClient(HttpClient http)
         }
     }
 
+    public async Task PublishAsync(string reference, string publication = "published")
+    {
+        var response = await Http.PostAsJsonAsync($"/api/submissions/{reference}/publication", new { publication });
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Polls a search until its total is <paramref name="expected"/> (index jobs run in the background).</summary>
+    public async Task<JsonNode> WaitForTotalAsync(string queryString, int expected, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var results = await SearchAsync(queryString);
+            if (results["total"]!.GetValue<int>() == expected)
+            {
+                return results;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"search '{queryString}' still has total {results["total"]} rather than {expected}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<JsonNode> SearchAsync(string queryString) => await GetJsonAsync("/api/search?" + queryString);
 
     public static async Task<JsonNode> ProblemAsync(HttpResponseMessage response)
