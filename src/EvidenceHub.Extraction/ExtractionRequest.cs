@@ -5,7 +5,12 @@ public sealed record ExtractionRequest(
     DocumentType Type,
     bool IsTranscript = false,
     string? Password = null,
-    int MaxPages = 2000);
+    int MaxPages = 2000,
+    long MaxUncompressedBytes = ExtractionRequest.DefaultMaxUncompressedBytes)
+{
+    /// <summary>What the parts of a Word file may add up to once unpacked; real submissions stay far below.</summary>
+    public const long DefaultMaxUncompressedBytes = 256L * 1024 * 1024;
+}
 
 public interface IDocumentExtractor
 {

@@ -15,7 +15,7 @@ public sealed class DocxPassageExtractor : IDocumentExtractor, ILineSource
 
     public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
-        var passages = ReadParagraphs(content, cancellationToken)
+        var passages = ReadParagraphs(content, request, cancellationToken)
             .Select(ToPassage)
             .Where(p => p.Text.Length > 0)
             .ToList();
@@ -25,7 +25,7 @@ public sealed class DocxPassageExtractor : IDocumentExtractor, ILineSource
     /// <summary>One line per Word paragraph, list number in front as Word shows it (a transcript's "Q12" may be one).</summary>
     public SourceLines ReadLines(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
-        var lines = ReadParagraphs(content, cancellationToken)
+        var lines = ReadParagraphs(content, request, cancellationToken)
             .Where(p => p.Role != PassageRole.Footnote)
             .Select(p => new SourceLine(null, TextNormalizer.Clean(p.Number is null ? p.Text : p.Number + " " + p.Text), true))
             .Where(l => l.Text.Length > 0)
@@ -44,7 +44,7 @@ public sealed class DocxPassageExtractor : IDocumentExtractor, ILineSource
         return new ExtractedPassage(null, label.Length > 0 ? label : null, TextNormalizer.Clean(paragraph.Text), Role: paragraph.Role);
     }
 
-    private static IReadOnlyList<WordParagraph> ReadParagraphs(byte[] content, CancellationToken cancellationToken)
+    private static IReadOnlyList<WordParagraph> ReadParagraphs(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
         if (content.AsSpan().StartsWith(OleMagic))
         {
@@ -53,6 +53,7 @@ public sealed class DocxPassageExtractor : IDocumentExtractor, ILineSource
                 + "Open it in Word, remove the password, save it and upload it again.");
         }
 
+        ZipSizeGuard.Check(content, request.MaxUncompressedBytes);
         try
         {
             using var stream = new MemoryStream(content, writable: false);
