@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using EvidenceHub.Extraction.Csv;
 
 namespace EvidenceHub.Samples;
 
@@ -10,7 +10,7 @@ public static class SampleManifest
 
     public static IReadOnlyList<SampleSubmission> Read(string csv)
     {
-        var rows = ParseRows(csv);
+        var rows = CsvRows.Parse(csv);
         if (rows.Count == 0 || string.Join(',', rows[0]) != Header)
             throw new InvalidDataException($"manifest.csv must start with the header '{Header}'.");
 
@@ -26,38 +26,5 @@ public static class SampleManifest
                 bool.Parse(fields[7]),
                 SampleLayouts.Parse(fields[8]))
             : throw new InvalidDataException($"manifest.csv row {index + 2} has {fields.Count} fields, not 9.")).ToList();
-    }
-
-    static List<List<string>> ParseRows(string csv)
-    {
-        var rows = new List<List<string>>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else if (c is '\r') continue;
-            else if (c == '\n') EndRow();
-            else field.Append(c);
-        }
-        EndRow();
-        return rows;
-
-        void EndRow()
-        {
-            fields.Add(field.ToString());
-            field.Clear();
-            if (fields.Count > 1 || fields[0].Length > 0) rows.Add(fields);
-            fields = [];
-        }
     }
 }

@@ -42,6 +42,7 @@ public static class PipelineRegistration
         services.AddScoped<IPipelineQueue, HangfirePipelineQueue>();
         services.AddScoped<SubmissionStatusWriter>();
         services.AddScoped<SubmissionIntake>();
+        services.AddScoped<EvidenceHub.Core.Submissions.Batch.SubmissionBatchIntake>();
         services.AddScoped<ExtractSubmissionJob>();
         services.AddScoped<IndexSubmissionJob>();
         services.AddScoped<ReindexJob>();

@@ -15,6 +15,7 @@ public static class SubmissionsApi
     {
         var inquiry = app.MapGroup("/api/inquiries/{prefix}/submissions").WithTags("Submissions");
         inquiry.MapPost("/", UploadAsync).DisableAntiforgery();
+        inquiry.MapPost("/batch", BatchUpload.UploadBatchAsync).DisableAntiforgery();
         inquiry.MapGet("/", SubmissionQueries.ListAsync);
 
         var submission = app.MapGroup("/api/submissions/{reference}").WithTags("Submissions");

@@ -1,0 +1,169 @@
+using System.IO.Compression;
+using Microsoft.Extensions.Options;
+
+namespace EvidenceHub.Core.Submissions.Batch;
+
+/// <summary>
+/// Takes a ZIP of documents with a manifest.csv at its root and puts every listed file through the
+/// ordinary intake, one by one: one file's problem never harms another. Entries are read in memory by
+/// name and never written out, so no path in the ZIP can leave it.
+/// </summary>
+public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<EvidenceHubOptions> options)
+{
+    private const int MaxEntries = 2000;
+
+    public async Task<BatchResult> AcceptAsync(string prefix, byte[] zipBytes, CancellationToken cancellationToken)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(new MemoryStream(zipBytes, writable: false), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException)
+        {
+            return new BatchResult.Refused(IntakeRefusal.UnsupportedType, "A batch must be a ZIP file holding the documents and a manifest.csv.");
+        }
+
+        using (zip)
+        {
+            if (zip.Entries.Count > MaxEntries)
+            {
+                return new BatchResult.Refused(IntakeRefusal.TooLarge, $"The ZIP holds {zip.Entries.Count} entries; a batch takes at most {MaxEntries}.");
+            }
+
+            var manifestEntry = zip.Entries.FirstOrDefault(e => e.FullName.Equals("manifest.csv", StringComparison.OrdinalIgnoreCase));
+            if (manifestEntry is null)
+            {
+                return new BatchResult.Refused(IntakeRefusal.Empty, "The ZIP has no manifest.csv at its root (columns: " + string.Join(",", BatchManifest.Columns) + ").");
+            }
+
+            var (rows, problem) = BatchManifest.Read(System.Text.Encoding.UTF8.GetString(await ReadLimitedAsync(manifestEntry, 5 * 1024 * 1024, cancellationToken) ?? []));
+            if (problem is not null)
+            {
+                return new BatchResult.Refused(IntakeRefusal.Empty, problem);
+            }
+
+            var results = new List<BatchRowResult>();
+            foreach (var row in rows)
+            {
+                results.Add(await AcceptRowAsync(prefix, zip, row, cancellationToken));
+            }
+
+            var listed = rows.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
+            results.AddRange(zip.Entries
+                .Where(e => !IsFolderOrSystem(e) && e != manifestEntry && !listed.Contains(e.FullName))
+                .Select(e => new BatchRowResult(e.FullName, BatchOutcome.Rejected, Reason: "Not listed in manifest.csv, so nothing is known of its submitter; add a row for it.")));
+            return new BatchResult.Processed(results);
+        }
+    }
+
+    private async Task<BatchRowResult> AcceptRowAsync(string prefix, ZipArchive zip, ManifestRow row, CancellationToken cancellationToken)
+    {
+        if (row.File.Length == 0)
+        {
+            return Rejected(row, $"Row {row.Line} of manifest.csv names no file.");
+        }
+
+        var entry = zip.Entries.FirstOrDefault(e => e.FullName == row.File);
+        if (entry is null)
+        {
+            return Rejected(row, $"manifest.csv row {row.Line} names '{row.File}', which is not in the ZIP.");
+        }
+
+        if (ParseRow(row, out var problem) is not { } metadata)
+        {
+            return Rejected(row, problem!);
+        }
+
+        var limit = options.Value.MaxUploadBytes;
+        var content = await ReadLimitedAsync(entry, limit, cancellationToken);
+        if (content is null)
+        {
+            return Rejected(row, $"'{row.File}' is larger than the largest file accepted ({limit / 1024.0 / 1024.0:0.#} MB).");
+        }
+
+        return await intake.AcceptAsync(prefix, metadata with { FileName = Path.GetFileName(row.File), Content = content }, cancellationToken) switch
+        {
+            IntakeResult.Accepted a => new BatchRowResult(row.File, BatchOutcome.Accepted, Reference: a.Submission.Reference),
+            IntakeResult.Duplicate d => new BatchRowResult(row.File, BatchOutcome.Duplicate, ExistingReference: d.ExistingReference,
+                Reason: $"The same file is already in this inquiry as {d.ExistingReference}."),
+            IntakeResult.Refused r => Rejected(row, r.Detail),
+            _ => Rejected(row, "The file could not be taken in."),
+        };
+    }
+
+    private static NewSubmission? ParseRow(ManifestRow row, out string? problem)
+    {
+        problem = null;
+        var kind = SubmissionKind.Written;
+        if (row["kind"] is { } kindText && !Codes.TryParse(kindText, out kind))
+        {
+            problem = $"Row {row.Line}: '{kindText}' is not a kind of submission; use one of {Codes.List<SubmissionKind>()}.";
+            return null;
+        }
+
+        SubmitterCategory? category = null;
+        if (row["category"] is { } categoryText)
+        {
+            if (!Codes.TryParse<SubmitterCategory>(categoryText, out var parsed))
+            {
+                problem = $"Row {row.Line}: '{categoryText}' is not a submitter category; use one of {Codes.List<SubmitterCategory>()}.";
+                return null;
+            }
+
+            category = parsed;
+        }
+
+        DateOnly? receivedOn = null;
+        if (row["receivedOn"] is { } dateText)
+        {
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", out var date))
+            {
+                problem = $"Row {row.Line}: '{dateText}' is not a date; write receivedOn as YYYY-MM-DD.";
+                return null;
+            }
+
+            receivedOn = date;
+        }
+
+        var anonymous = false;
+        if (row["anonymous"] is { } anonymousText && !bool.TryParse(anonymousText, out anonymous))
+        {
+            problem = $"Row {row.Line}: '{anonymousText}' is not true or false (anonymous).";
+            return null;
+        }
+
+        var submitter = row["submitterName"] ?? row["organisation"] ?? "Unnamed submitter";
+        return new NewSubmission(row.File, [], kind, submitter, row["organisation"], category, receivedOn, row["title"], anonymous);
+    }
+
+    /// <summary>Reads an entry but stops past <paramref name="limit"/> bytes, whatever size the ZIP declares.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(ZipArchiveEntry entry, long limit, CancellationToken cancellationToken)
+    {
+        if (entry.Length > limit)
+        {
+            return null;
+        }
+
+        await using var stream = await entry.OpenAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsFolderOrSystem(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith('/') || entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) || entry.Name.StartsWith('.');
+
+    private static BatchRowResult Rejected(ManifestRow row, string reason) => new(row.File, BatchOutcome.Rejected, Reason: reason);
+}

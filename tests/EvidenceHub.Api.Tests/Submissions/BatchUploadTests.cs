@@ -1,0 +1,110 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using EvidenceHub.Api.Tests.Support;
+
+namespace EvidenceHub.Api.Tests.Submissions;
+
+[TestClass]
+public sealed class BatchUploadTests
+{
+    private static EvidenceHubFactory factory = null!;
+    private static ApiClient api = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        factory = new EvidenceHubFactory();
+        api = new ApiClient(factory.CreateClient());
+        await api.CreateInquiryAsync("BAT");
+    }
+
+    [ClassCleanup]
+    public static void Stop() => factory.Dispose();
+
+    [TestMethod]
+    public async Task A_zip_with_a_manifest_takes_each_file_and_reports_every_row()
+    {
+        var duplicate = TestDocuments.UniqueText("batch-already-there");
+        var existing = await api.UploadAcceptedAsync("BAT", duplicate, "earlier.txt");
+        var zip = Zip(new Dictionary<string, byte[]>
+        {
+            ["manifest.csv"] = Encoding.UTF8.GetBytes(
+                "file,submitterName,organisation,category,kind,receivedOn,title\n" +
+                "letters/hall.pdf,Ann Example,\"Fictional Hall Trust, Eastbrook\",charity,written,2023-08-01,On halls\n" +
+                "notes.docx,Ben Example,,individual,written,2023-08-02,\n" +
+                "again.txt,Cal Example,,individual,written,,\n" +
+                "bad-category.txt,Dee Example,,pirates,written,,\n" +
+                "missing.pdf,Eve Example,,individual,written,,\n"),
+            ["letters/hall.pdf"] = TestDocuments.Pdf(["1. The hall trust would take on the library building if revenue funding came with it."]),
+            ["notes.docx"] = TestDocuments.Docx("1. Participatory budgeting in the ward worked well in batch."),
+            ["again.txt"] = duplicate,
+            ["bad-category.txt"] = TestDocuments.UniqueText("batch-bad-category"),
+            ["unlisted.txt"] = TestDocuments.UniqueText("batch-unlisted"),
+            ["../escape.txt"] = TestDocuments.UniqueText("batch-escape"),
+        });
+
+        var response = await PostBatchAsync(zip);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, body.ToJsonString());
+        Assert.AreEqual(2, body["accepted"]!.GetValue<int>());
+        Assert.AreEqual(1, body["duplicates"]!.GetValue<int>());
+        var rows = body["rows"]!.AsArray().ToDictionary(r => r!["file"]!.GetValue<string>(), r => r!);
+        Assert.AreEqual(existing, rows["again.txt"]["existingReference"]!.GetValue<string>());
+        Assert.Contains("community-group", rows["bad-category.txt"]["reason"]!.GetValue<string>());
+        Assert.Contains("not in the ZIP", rows["missing.pdf"]["reason"]!.GetValue<string>());
+        Assert.Contains("Not listed", rows["unlisted.txt"]["reason"]!.GetValue<string>());
+        Assert.AreEqual("rejected", rows["../escape.txt"]["outcome"]!.GetValue<string>());
+
+        var hall = rows["letters/hall.pdf"]["reference"]!.GetValue<string>();
+        var submission = await api.WaitUntilDoneAsync(hall);
+        Assert.AreEqual("indexed", submission["status"]!.GetValue<string>());
+        Assert.AreEqual("Fictional Hall Trust, Eastbrook", submission["organisation"]!.GetValue<string>());
+        Assert.AreEqual("charity", submission["category"]!.GetValue<string>());
+        Assert.AreEqual("hall.pdf", submission["fileName"]!.GetValue<string>());
+        await api.WaitUntilDoneAsync(rows["notes.docx"]["reference"]!.GetValue<string>());
+        Assert.AreEqual(1, (await api.SearchAsync("q=" + Uri.EscapeDataString("\"participatory budgeting in the ward\"")))["total"]!.GetValue<int>());
+    }
+
+    [TestMethod]
+    public async Task A_batch_without_a_manifest_or_that_is_not_a_zip_is_refused_with_the_reason()
+    {
+        var noManifest = await PostBatchAsync(Zip(new Dictionary<string, byte[]> { ["a.txt"] = TestDocuments.UniqueText("no-manifest") }));
+        Assert.AreEqual(HttpStatusCode.BadRequest, noManifest.StatusCode);
+        Assert.Contains("manifest.csv", (await ApiClient.ProblemAsync(noManifest))["detail"]!.GetValue<string>());
+
+        var notZip = await PostBatchAsync(TestDocuments.UniqueText("not-a-zip"));
+        Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, notZip.StatusCode);
+
+        var badHeader = await PostBatchAsync(Zip(new Dictionary<string, byte[]> { ["manifest.csv"] = "filename,who\nx.txt,y\n"u8.ToArray() }));
+        Assert.AreEqual(HttpStatusCode.BadRequest, badHeader.StatusCode);
+        Assert.Contains("'file' column", (await ApiClient.ProblemAsync(badHeader))["detail"]!.GetValue<string>());
+    }
+
+    private static Task<HttpResponseMessage> PostBatchAsync(byte[] zip)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(zip);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "batch.zip");
+        return api.Http.PostAsync("/api/inquiries/BAT/submissions/batch", form);
+    }
+
+    private static byte[] Zip(IDictionary<string, byte[]> entries)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(content);
+            }
+        }
+
+        return stream.ToArray();
+    }
+}
