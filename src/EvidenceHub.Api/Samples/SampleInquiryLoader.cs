@@ -37,43 +37,68 @@ public sealed class SampleInquiryLoader(
         }
     }
 
+    /// <summary>
+    /// Idempotent: it runs only while the repository holds nothing but the sample inquiry, creates what is
+    /// missing and lets the intake's duplicate check skip files already in, so a start interrupted
+    /// half-way is finished by the next one and a second start duplicates nothing.
+    /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var folder = options.Value.SamplesDirectory ?? DefaultFolder;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
-        if (await db.Inquiries.AnyAsync(cancellationToken) || !Directory.Exists(folder))
+        if (!Directory.Exists(folder))
         {
+            logger.LogWarning("Sample inquiry folder {Folder} not found; starting empty", folder);
             return;
         }
 
         var sample = SampleInquiry.Load(folder);
-        db.Inquiries.Add(new Inquiry
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
+        if (await db.Inquiries.AnyAsync(i => i.Prefix != sample.ReferencePrefix, cancellationToken))
         {
-            Prefix = sample.ReferencePrefix,
-            Title = sample.Title,
-            Description = sample.Description,
-            CreatedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            return; // a real repository: never mix the sample into it
+        }
 
-        var intake = scope.ServiceProvider.GetRequiredService<SubmissionIntake>();
+        var inquiry = await db.Inquiries.FirstOrDefaultAsync(i => i.Prefix == sample.ReferencePrefix, cancellationToken);
+        if (inquiry is null)
+        {
+            inquiry = new Inquiry
+            {
+                Prefix = sample.ReferencePrefix,
+                Title = sample.Title,
+                Description = sample.Description,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Inquiries.Add(inquiry);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (await db.Submissions.CountAsync(s => s.InquiryId == inquiry.Id, cancellationToken) < sample.Submissions.Count)
+        {
+            await LoadSubmissionsAsync(scope.ServiceProvider.GetRequiredService<SubmissionIntake>(), sample, cancellationToken);
+        }
+    }
+
+    private async Task LoadSubmissionsAsync(SubmissionIntake intake, SampleInquiry sample, CancellationToken cancellationToken)
+    {
         var accepted = 0;
         foreach (var submission in sample.Submissions)
         {
             var content = SampleDocumentRenderer.Render(submission, sample.ReadSource(submission));
-            var result = await intake.AcceptAsync(sample.ReferencePrefix, ToNewSubmission(submission, content), cancellationToken);
-            if (result is IntakeResult.Accepted)
+            switch (await intake.AcceptAsync(sample.ReferencePrefix, ToNewSubmission(submission, content), cancellationToken))
             {
-                accepted++;
-            }
-            else
-            {
-                logger.LogWarning("Sample file {File} was not accepted: {Result}", submission.File, result);
+                case IntakeResult.Accepted:
+                    accepted++;
+                    break;
+                case IntakeResult.Duplicate:
+                    break;
+                case var other:
+                    logger.LogWarning("Sample file {File} was not accepted: {Result}", submission.File, other);
+                    break;
             }
         }
 
-        logger.LogInformation("Loaded the sample inquiry {Prefix}: {Accepted} of {Total} submissions queued",
+        logger.LogInformation("Loaded the sample inquiry {Prefix}: {Accepted} new submissions queued of {Total}",
             sample.ReferencePrefix, accepted, sample.Submissions.Count);
     }
 

@@ -8,9 +8,37 @@ public sealed class SampleInquiryTests
     [TestMethod]
     public async Task An_empty_repository_starts_with_the_sample_inquiry_indexed_and_searchable()
     {
-        using var host = new EvidenceHubFactory(settings: new Dictionary<string, string?> { ["EvidenceHub:LoadSamples"] = "true" });
-        var api = new ApiClient(host.CreateClient());
+        var data = EvidenceHubFactory.NewDataDirectory();
+        using (var first = new EvidenceHubFactory(data, Samples) { KeepData = true })
+        {
+            await WaitForSamplesAsync(new ApiClient(first.CreateClient()));
+        }
 
+        // A second start on the same data loads nothing twice.
+        using var host = new EvidenceHubFactory(data, Samples);
+        var api = new ApiClient(host.CreateClient());
+        var indexed = await WaitForSamplesAsync(api);
+        Assert.AreEqual(46, (await api.GetJsonAsync("/api/inquiries/LBN"))["submissionCount"]!.GetValue<int>());
+        Assert.HasCount(1, (await api.GetJsonAsync("/api/inquiries")).AsArray());
+
+        Assert.AreEqual(46, indexed["total"]!.GetValue<int>(), "every sample submission is indexed, none failed");
+        var failed = await api.GetJsonAsync("/api/inquiries/LBN/submissions?status=failed");
+        Assert.AreEqual(0, failed["total"]!.GetValue<int>());
+        var oralSessions = await api.GetJsonAsync("/api/inquiries/LBN/submissions?kind=oral");
+        Assert.AreEqual(4, oralSessions["total"]!.GetValue<int>());
+
+        var oral = await api.SearchAsync("q=" + Uri.EscapeDataString("\"community ownership\"") + "&kind=oral");
+        var citation = oral["hits"]![0]!["passages"]![0]!["citation"]!.GetValue<string>();
+        Assert.MatchesRegex(@"^Q\d+ \[[^\]]+\]$", citation, "a transcript passage cites its question and speaker");
+
+        var written = await api.SearchAsync("q=" + Uri.EscapeDataString("\"community ownership\"") + "&kind=written");
+        Assert.IsGreaterThan(3, written["total"]!.GetValue<int>());
+    }
+
+    private static readonly Dictionary<string, string?> Samples = new() { ["EvidenceHub:LoadSamples"] = "true" };
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> WaitForSamplesAsync(ApiClient api)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         System.Text.Json.Nodes.JsonNode? indexed = null;
         while (DateTime.UtcNow < deadline)
@@ -29,15 +57,6 @@ public sealed class SampleInquiryTests
         }
 
         Assert.IsNotNull(indexed, "the sample inquiry LBN was not created");
-        Assert.AreEqual(46, indexed["total"]!.GetValue<int>(), "every sample submission is indexed, none failed");
-        var failed = await api.GetJsonAsync("/api/inquiries/LBN/submissions?status=failed");
-        Assert.AreEqual(0, failed["total"]!.GetValue<int>());
-
-        var oral = await api.SearchAsync("q=" + Uri.EscapeDataString("\"community ownership\"") + "&kind=oral");
-        var citation = oral["hits"]![0]!["passages"]![0]!["citation"]!.GetValue<string>();
-        Assert.MatchesRegex(@"^Q\d+ \[[^\]]+\]$", citation, "a transcript passage cites its question and speaker");
-
-        var written = await api.SearchAsync("q=" + Uri.EscapeDataString("\"community ownership\"") + "&kind=written");
-        Assert.IsGreaterThan(3, written["total"]!.GetValue<int>());
+        return indexed;
     }
 }
