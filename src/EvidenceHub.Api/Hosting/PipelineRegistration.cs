@@ -1,3 +1,4 @@
+using EvidenceHub.Api.Visibility;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Submissions;
@@ -70,8 +71,7 @@ public static class PipelineRegistration
     public static void UseEvidenceHangfireDashboard(this WebApplication app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            // Sign-in comes later; until then the dashboard is for whoever can reach the host, as the API is.
-            Authorization = [],
+            Authorization = [new StaffOnly.DashboardFilter()],
             DisplayStorageConnectionString = false,
         });
 }

@@ -13,7 +13,7 @@ public static class InquiriesApi
     public static void MapInquiries(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/inquiries").WithTags("Inquiries");
-        group.MapPost("/", CreateAsync);
+        group.MapPost("/", CreateAsync).RequireStaff();
         group.MapGet("/", ListAsync);
         group.MapGet("/{prefix}", GetAsync);
     }

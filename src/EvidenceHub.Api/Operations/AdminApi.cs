@@ -1,3 +1,4 @@
+using EvidenceHub.Api.Visibility;
 using EvidenceHub.Core.Pipeline;
 
 namespace EvidenceHub.Api.Operations;
@@ -6,7 +7,7 @@ public static class AdminApi
 {
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Operations");
+        var group = app.MapGroup("/api/admin").WithTags("Operations").RequireStaff();
         group.MapPost("/reindex", (IPipelineQueue queue) =>
         {
             queue.Reindex();

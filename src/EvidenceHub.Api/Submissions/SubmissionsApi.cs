@@ -14,8 +14,8 @@ public static class SubmissionsApi
     public static void MapSubmissions(this IEndpointRouteBuilder app)
     {
         var inquiry = app.MapGroup("/api/inquiries/{prefix}/submissions").WithTags("Submissions");
-        inquiry.MapPost("/", UploadAsync).DisableAntiforgery();
-        inquiry.MapPost("/batch", BatchUpload.UploadBatchAsync).DisableAntiforgery();
+        inquiry.MapPost("/", UploadAsync).DisableAntiforgery().RequireStaff();
+        inquiry.MapPost("/batch", BatchUpload.UploadBatchAsync).DisableAntiforgery().RequireStaff();
         inquiry.MapGet("/", SubmissionQueries.ListAsync);
 
         var submission = app.MapGroup("/api/submissions/{reference}").WithTags("Submissions");
@@ -24,8 +24,8 @@ public static class SubmissionsApi
         submission.MapGet("/file", SubmissionQueries.FileAsync);
         submission.MapGet("/search", SearchWithinAsync);
         submission.MapGet("/similar", SimilarAsync);
-        submission.MapPost("/publication", SubmissionActions.SetPublicationAsync);
-        submission.MapPost("/password", SubmissionActions.SupplyPasswordAsync);
+        submission.MapPost("/publication", SubmissionActions.SetPublicationAsync).RequireStaff();
+        submission.MapPost("/password", SubmissionActions.SupplyPasswordAsync).RequireStaff();
     }
 
     private static async Task<Results<Accepted<SubmissionDto>, ProblemHttpResult>> UploadAsync(

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using EvidenceHub.Api.Tests.Support;
@@ -117,16 +118,44 @@ public sealed class VisibilityTests
     [TestMethod]
     public async Task On_a_public_host_the_header_cannot_widen_what_a_caller_sees()
     {
-        using var publicHost = new EvidenceHubFactory(settings: new Dictionary<string, string?> { ["EvidenceHub:DefaultAudience"] = "Public" });
+        var data = EvidenceHubFactory.NewDataDirectory();
+        string reference;
+        using (var staffHost = new EvidenceHubFactory(data) { KeepData = true })
+        {
+            var clerk = new ApiClient(staffHost.CreateClient());
+            await clerk.CreateInquiryAsync("PUB");
+            reference = await clerk.UploadAcceptedAsync("PUB", TestDocuments.Text("1. Unpublished words about otters."), "otters.txt");
+            await clerk.WaitUntilDoneAsync(reference);
+        }
+
+        using var publicHost = new EvidenceHubFactory(data, new Dictionary<string, string?> { ["EvidenceHub:DefaultAudience"] = "Public" });
         var client = publicHost.CreateClient();
         client.DefaultRequestHeaders.Add(Audience, "staff");
         var api = new ApiClient(client);
-        await api.CreateInquiryAsync("PUB");
-        var reference = await api.UploadAcceptedAsync("PUB", TestDocuments.Text("1. Unpublished words about otters."), "otters.txt");
 
-        var response = await api.Http.GetAsync($"/api/submissions/{reference}");
-        Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await api.Http.GetAsync($"/api/submissions/{reference}")).StatusCode);
         Assert.AreEqual(0, (await api.SearchAsync("q=otters"))["total"]!.GetValue<int>());
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await api.UploadAsync("PUB", TestDocuments.UniqueText("public-host"), "x.txt")).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task A_public_caller_cannot_change_anything_or_open_the_job_dashboard()
+    {
+        var publish = await visitor.Http.PostAsJsonAsync($"/api/submissions/{busHidden}/publication", new { publication = "published" });
+        Assert.AreEqual(HttpStatusCode.Forbidden, publish.StatusCode);
+        Assert.AreEqual("This is for inquiry staff", (await ApiClient.ProblemAsync(publish))["title"]!.GetValue<string>());
+
+        var upload = await visitor.UploadAsync("VIS", TestDocuments.UniqueText("public-upload"), "public.txt");
+        Assert.AreEqual(HttpStatusCode.Forbidden, upload.StatusCode);
+        var inquiry = await visitor.Http.PostAsJsonAsync("/api/inquiries", new { title = "Public", referencePrefix = "PUB" });
+        Assert.AreEqual(HttpStatusCode.Forbidden, inquiry.StatusCode);
+        var reindex = await visitor.Http.PostAsync("/api/admin/reindex", null);
+        Assert.AreEqual(HttpStatusCode.Forbidden, reindex.StatusCode);
+        var dashboard = await visitor.Http.GetAsync("/hangfire");
+        Assert.IsFalse(dashboard.IsSuccessStatusCode, "the job dashboard is for staff");
+
+        Assert.AreEqual("received", (await staff.GetJsonAsync($"/api/submissions/{busHidden}"))["publication"]!.GetValue<string>());
+        Assert.AreEqual(HttpStatusCode.OK, (await staff.Http.GetAsync("/hangfire")).StatusCode);
     }
 
     private static List<string> References(JsonArray hits) => hits.Select(h => h!["reference"]!.GetValue<string>()).ToList();
