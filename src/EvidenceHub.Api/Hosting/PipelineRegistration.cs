@@ -1,5 +1,6 @@
 using EvidenceHub.Core;
 using EvidenceHub.Core.Pipeline;
+using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Extraction;
 using Hangfire;
@@ -42,6 +43,8 @@ public static class PipelineRegistration
         services.AddScoped<IPipelineQueue, HangfirePipelineQueue>();
         services.AddScoped<SubmissionStatusWriter>();
         services.AddScoped<SubmissionIntake>();
+        services.AddScoped<SubmissionCorrection>();
+        services.AddScoped<QuoteReanchoring>();
         services.AddScoped<ExtractSubmissionJob>();
         services.AddScoped<IndexSubmissionJob>();
         services.AddScoped<ReindexJob>();
