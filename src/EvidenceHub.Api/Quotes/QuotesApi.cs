@@ -56,9 +56,15 @@ public static class QuotesApi
         if (request.Collection is not null)
         {
             var name = request.Collection.Trim();
-            quote.Collection = name.Length == 0 ? null : await QuoteCollections.FindOrCreateAsync(db, name, clock.GetUtcNow(), cancellationToken);
-            quote.CollectionId = quote.Collection?.Id;
-            quote.Position = quote.Collection is null ? 0 : await QuoteCollections.NextPositionAsync(db, quote.Collection, cancellationToken);
+            if (name.Length == 0)
+            {
+                (quote.Collection, quote.CollectionId, quote.Position) = (null, null, 0);
+            }
+            else if (quote.Collection?.Name != name)
+            {
+                quote.Collection = await QuoteCollections.FindOrCreateAsync(db, name, clock.GetUtcNow(), cancellationToken);
+                quote.Position = await QuoteCollections.NextPositionAsync(db, quote.Collection, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

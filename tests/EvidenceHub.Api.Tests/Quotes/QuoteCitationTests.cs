@@ -44,6 +44,17 @@ public sealed class QuoteCitationTests
         Assert.AreEqual("ok", quote.Str("status"));
         Assert.AreEqual("4.2", quote["location"]!.Str("paragraph"));
         Assert.AreEqual(0, quote["location"]!["start"]!.GetValue<int>());
+
+        var id = quote["id"]!.GetValue<long>();
+        var patched = await api.Http.PatchAsJsonAsync($"/api/quotes/{id}", new { note = "Lead quote", collection = "Chapter 1" });
+        Assert.AreEqual(HttpStatusCode.OK, patched.StatusCode, await patched.Content.ReadAsStringAsync());
+        var filed = (await api.GetJsonAsync("/api/quotes?collection=Chapter%201")).AsArray().Single()!;
+        Assert.AreEqual("Lead quote", filed.Str("note"));
+        Assert.AreEqual(1, filed["position"]!.GetValue<int>());
+
+        Assert.AreEqual(HttpStatusCode.NoContent, (await api.Http.DeleteAsync($"/api/quotes/{id}")).StatusCode);
+        Assert.IsEmpty((await api.GetJsonAsync("/api/quotes?collection=Chapter%201")).AsArray());
+        Assert.AreEqual(HttpStatusCode.NotFound, (await api.Http.DeleteAsync($"/api/quotes/{id}")).StatusCode);
     }
 
     [TestMethod]
