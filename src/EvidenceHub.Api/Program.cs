@@ -1,6 +1,8 @@
+using EvidenceHub.Api.Citations;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Api.Operations;
+using EvidenceHub.Api.Quotes;
 using EvidenceHub.Api.Search;
 using EvidenceHub.Api.Submissions;
 
@@ -34,6 +36,8 @@ app.MapEvidenceHealth();
 app.MapInquiries();
 app.MapSubmissions();
 app.MapSearch();
+app.MapQuotes();
+app.MapCitationTemplates();
 app.MapAdmin();
 
 await app.InitializeEvidenceHubAsync();

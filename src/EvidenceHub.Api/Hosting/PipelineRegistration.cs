@@ -1,6 +1,7 @@
 using EvidenceHub.Api.Visibility;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Pipeline;
+using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Extraction;
 using Hangfire;
@@ -44,6 +45,8 @@ public static class PipelineRegistration
         services.AddScoped<SubmissionStatusWriter>();
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<EvidenceHub.Core.Submissions.Batch.SubmissionBatchIntake>();
+        services.AddScoped<SubmissionCorrection>();
+        services.AddScoped<QuoteReanchoring>();
         services.AddScoped<ExtractSubmissionJob>();
         services.AddScoped<IndexSubmissionJob>();
         services.AddScoped<ReindexJob>();

@@ -1,4 +1,5 @@
 using EvidenceHub.Core;
+using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Search;
 using Microsoft.Extensions.Options;
@@ -19,5 +20,6 @@ public static class StorageRegistration
     {
         services.AddSingleton(sp => PassageIndex.OpenFolder(sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.IndexDirectory));
         services.AddSingleton<EvidenceSearcher>();
+        services.AddScoped<CitationStyles>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Visibility;
+using EvidenceHub.Core.Citations;
 using EvidenceHub.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,7 +12,8 @@ public static class SearchApi
     public static void MapSearch(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/search", Search).WithTags("Search");
 
-    private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(HttpRequest http, CallerVisibility caller, EvidenceSearcher searcher)
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
+        HttpRequest http, CallerVisibility caller, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
     {
         var parsed = SearchQueryString.Parse(http.Query);
         if (parsed.Problem is not null)
@@ -22,12 +24,13 @@ public static class SearchApi
         var request = caller.Apply(parsed.Request!);
         var clock = Stopwatch.StartNew();
         var results = searcher.Search(request);
+        var styles = await citations.ForPrefixesAsync(results.Hits.Select(h => h.Inquiry), cancellationToken);
         return TypedResults.Ok(new SearchResponse(
             results.Total,
             request.Page,
             request.PageSize,
             clock.ElapsedMilliseconds,
-            results.Hits.Select(h => h.AsDto()).ToList(),
+            results.Hits.Select(h => h.AsDto(styles)).ToList(),
             results.Facets));
     }
 }

@@ -37,7 +37,7 @@ public sealed record PassageHitDto(
 
 public static class SearchMapping
 {
-    public static SearchHitDto AsDto(this SubmissionHit hit)
+    public static SearchHitDto AsDto(this SubmissionHit hit, IReadOnlyDictionary<string, CitationStyle> styles)
     {
         Codes.TryParse<SubmissionKind>(hit.Kind, out var kind);
         return new SearchHitDto(
@@ -51,14 +51,14 @@ public static class SearchMapping
             hit.ReceivedOn,
             hit.Publication,
             hit.Score,
-            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous)).ToList());
+            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous, styles.GetValueOrDefault(hit.Inquiry))).ToList());
     }
 
-    public static PassageHitDto AsDto(this PassageHit p, Submission s) =>
-        p.AsDto(s.Reference, s.Kind, s.SubmitterName, s.Organisation, s.Anonymous);
+    public static PassageHitDto AsDto(this PassageHit p, Submission s, CitationStyle style) =>
+        p.AsDto(s.Reference, s.Kind, s.SubmitterName, s.Organisation, s.Anonymous, style);
 
-    private static PassageHitDto AsDto(this PassageHit p, string reference, SubmissionKind kind, string submitter, string? organisation, bool anonymous) =>
+    private static PassageHitDto AsDto(this PassageHit p, string reference, SubmissionKind kind, string submitter, string? organisation, bool anonymous, CitationStyle? style) =>
         new(p.PassageId, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Snippet,
             CitationFormatter.Cite(new CitationFormatter.Source(reference, kind, submitter, organisation, anonymous,
-                p.Page, p.Paragraph, p.Question, p.Speaker)));
+                p.Page, p.Paragraph, p.Question, p.Speaker), style));
 }

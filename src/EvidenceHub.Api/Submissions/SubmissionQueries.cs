@@ -80,8 +80,9 @@ public static class SubmissionQueries
         return TypedResults.Ok(passages.Select(p => p.AsDto()).ToList());
     }
 
+    /// <summary>The current version's bytes; <c>?version=n</c> an earlier (or any) version's.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
-        string reference, CallerVisibility caller, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
+        string reference, int? version, CallerVisibility caller, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var submission = await Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -89,8 +90,16 @@ public static class SubmissionQueries
             return Problems.NotFound($"The submission {reference}");
         }
 
-        var content = await blobs.GetAsync(submission.Sha256, cancellationToken);
-        return TypedResults.File(content, ContentTypes.Of(submission.DocumentType), submission.FileName);
+        if (version is null)
+        {
+            var content = await blobs.GetAsync(submission.Sha256, cancellationToken);
+            return TypedResults.File(content, ContentTypes.Of(submission.DocumentType), submission.FileName);
+        }
+
+        var wanted = (await SubmissionVersions.AllAsync(db, submission, cancellationToken)).FirstOrDefault(v => v.Number == version);
+        return wanted is null
+            ? Problems.NotFound($"Version {version} of {submission.Reference}")
+            : TypedResults.File(await blobs.GetAsync(wanted.Sha256, cancellationToken), ContentTypes.Of(wanted.DocumentType), wanted.FileName);
     }
 
     /// <summary>The submission if it exists and the caller may see it; a hidden one is not found, never forbidden.</summary>

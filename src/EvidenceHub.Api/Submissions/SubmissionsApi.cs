@@ -1,4 +1,5 @@
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Search;
@@ -22,6 +23,8 @@ public static class SubmissionsApi
         submission.MapGet("/", SubmissionQueries.GetAsync);
         submission.MapGet("/passages", SubmissionQueries.PassagesAsync);
         submission.MapGet("/file", SubmissionQueries.FileAsync);
+        submission.MapGet("/versions", SubmissionVersions.ListAsync);
+        submission.MapPost("/versions", SubmissionVersions.UploadAsync).DisableAntiforgery().RequireStaff();
         submission.MapGet("/search", SearchWithinAsync);
         submission.MapGet("/similar", SimilarAsync);
         submission.MapPost("/publication", SubmissionActions.SetPublicationAsync).RequireStaff();
@@ -57,7 +60,7 @@ public static class SubmissionsApi
     };
 
     private static async Task<Results<Ok<List<PassageHitDto>>, ProblemHttpResult>> SearchWithinAsync(
-        string reference, string? q, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
+        string reference, string? q, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
     {
         var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -71,12 +74,13 @@ public static class SubmissionsApi
         }
 
         var hits = searcher.SearchWithin(submission.Id, q, caller.VisiblePublications);
-        return TypedResults.Ok(hits.Select(h => h.AsDto(submission)).ToList());
+        var style = await citations.ForInquiryAsync(submission.InquiryId, cancellationToken);
+        return TypedResults.Ok(hits.Select(h => h.AsDto(submission, style)).ToList());
     }
 
     /// <summary>Submissions like this one, best first, in the hit shape of search; <c>limit</c> 1–100, default 10.</summary>
     private static async Task<Results<Ok<List<SearchHitDto>>, ProblemHttpResult>> SimilarAsync(
-        string reference, int? limit, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
+        string reference, int? limit, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
     {
         var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -90,6 +94,7 @@ public static class SubmissionsApi
         }
 
         var results = searcher.Similar(submission.Id, caller.Apply(new SearchRequest { PageSize = limit ?? 10, FacetLimit = 0 }));
-        return TypedResults.Ok(results.Hits.Select(h => h.AsDto()).ToList());
+        var styles = await citations.ForPrefixesAsync(results.Hits.Select(h => h.Inquiry), cancellationToken);
+        return TypedResults.Ok(results.Hits.Select(h => h.AsDto(styles)).ToList());
     }
 }

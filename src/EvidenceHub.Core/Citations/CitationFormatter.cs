@@ -3,8 +3,10 @@ using EvidenceHub.Core.Submissions;
 namespace EvidenceHub.Core.Citations;
 
 /// <summary>
-/// The citation a report author pastes into a footnote: <c>Local Trust (LBN0012) para 3.2</c>,
-/// <c>p. 3</c> where the document numbers no paragraphs, <c>Q45 [Simon Kaye]</c> for oral evidence.
+/// The one place a citation is written: <c>Local Trust (LBN0012) para 3.2</c>, <c>… p. 3</c> where the
+/// document numbers no paragraphs, <c>Q45 [Simon Kaye]</c> for oral evidence, in the inquiry's
+/// <see cref="CitationStyle"/> (the defaults above unless the inquiry set its own). Search hits,
+/// quotes and exports all cite through here.
 /// </summary>
 public static class CitationFormatter
 {
@@ -19,16 +21,63 @@ public static class CitationFormatter
         string? Question,
         string? Speaker);
 
-    public static string Cite(Source s)
+    public static string Cite(Source s, CitationStyle? style = null)
     {
+        style ??= CitationStyle.Default;
+        var values = Values(s);
         if (s.Kind == SubmissionKind.Oral && (s.Question is not null || s.Speaker is not null))
         {
-            var speaker = s.Speaker is null ? string.Empty : $" [{s.Speaker}]";
-            return s.Question is null ? $"{s.Reference}{speaker}" : $"{s.Question}{speaker}";
+            if (s.Question is not null)
+            {
+                return CitationStyle.Render(style.Oral, values);
+            }
+
+            // A turn with a speaker but no question number: the reference stands in for the question.
+            return $"{s.Reference} [{s.Speaker}]";
         }
 
-        var who = s.Anonymous ? "Anonymous" : string.IsNullOrWhiteSpace(s.Organisation) ? s.SubmitterName : s.Organisation;
-        var where = s.Paragraph is not null ? $" para {s.Paragraph}" : s.Page is not null ? $" p. {s.Page}" : string.Empty;
-        return $"{who} ({s.Reference}){where}";
+        if (s.Paragraph is not null)
+        {
+            return CitationStyle.Render(style.Written, values);
+        }
+
+        return s.Page is not null ? CitationStyle.Render(style.Page, values) : $"{Who(s)} ({s.Reference})";
     }
+
+    /// <summary>Who a written citation names: "Anonymous" where asked for, else organisation, else the submitter.</summary>
+    public static string Who(Source s) =>
+        s.Anonymous ? "Anonymous" : string.IsNullOrWhiteSpace(s.Organisation) ? s.SubmitterName : s.Organisation;
+
+    /// <summary>The bibliography line for a cited submission; oral sessions by their date.</summary>
+    public static string BibliographyEntry(Source s, string? title, DateOnly? receivedOn)
+    {
+        var date = receivedOn?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        if (s.Kind == SubmissionKind.Oral)
+        {
+            return date is null ? $"{s.Reference} Oral evidence" : $"{s.Reference} Oral evidence taken on {date}";
+        }
+
+        var submitter = s.Anonymous ? "Anonymous"
+            : string.IsNullOrWhiteSpace(s.Organisation) || s.Organisation == s.SubmitterName ? s.SubmitterName
+            : $"{s.Organisation} ({s.SubmitterName})";
+        var kind = s.Kind switch
+        {
+            SubmissionKind.Supplementary => "Supplementary written evidence",
+            SubmissionKind.Other => "Other evidence",
+            _ => "Written evidence",
+        };
+        return date is null ? $"{s.Reference} {submitter}: {kind}" : $"{s.Reference} {submitter}: {kind}, received {date}";
+    }
+
+    private static Dictionary<string, string?> Values(Source s) => new(StringComparer.Ordinal)
+    {
+        ["who"] = Who(s),
+        ["ref"] = s.Reference,
+        ["submitter"] = s.Anonymous ? "Anonymous" : s.SubmitterName,
+        ["organisation"] = s.Anonymous ? null : s.Organisation,
+        ["paragraph"] = s.Paragraph,
+        ["page"] = s.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["question"] = s.Question,
+        ["speaker"] = s.Speaker,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Extraction;
@@ -11,7 +12,8 @@ namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
 /// The "extract" job: reads the stored file, writes its passages to the database (replacing any from an
-/// earlier run), then queues indexing. Idempotent; a file that cannot be read fails with a plain reason.
+/// earlier run), finds the submission's quotes again in the new passages, then queues indexing.
+/// Idempotent; a file that cannot be read fails with a plain reason.
 /// </summary>
 [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class ExtractSubmissionJob(
@@ -20,6 +22,7 @@ public sealed class ExtractSubmissionJob(
     ExtractionRunner extraction,
     SubmissionStatusWriter status,
     IPipelineQueue queue,
+    QuoteReanchoring quotes,
     ILogger<ExtractSubmissionJob> logger)
 {
     public async Task RunAsync(long submissionId, CancellationToken cancellationToken)
@@ -47,6 +50,7 @@ public sealed class ExtractSubmissionJob(
         }
 
         await ReplacePassagesAsync(submission, document, cancellationToken);
+        await quotes.ReanchorSubmissionAsync(submission.Id, cancellationToken);
         logger.LogInformation("Extracted {Reference}: {Passages} passages from {Pages} pages in {ElapsedMs} ms",
             submission.Reference, document.Passages.Count, document.PageCount, clock.ElapsedMilliseconds);
         queue.Index(submission.Id);

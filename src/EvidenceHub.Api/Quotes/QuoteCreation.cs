@@ -1,0 +1,95 @@
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Visibility;
+using EvidenceHub.Core.Citations;
+using EvidenceHub.Core.Quotes;
+using EvidenceHub.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Api.Quotes;
+
+/// <summary>Takes a quote from a passage: by offsets, by exact text, or both (which must agree).</summary>
+public static class QuoteCreation
+{
+    public static async Task<Results<Created<QuoteDto>, ProblemHttpResult>> CreateAsync(
+        CreateQuoteRequest request, CallerVisibility caller, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.PassageId is not { } passageId)
+        {
+            return Problems.BadRequest("No passage given", "Send the passage the quote comes from as passageId.");
+        }
+
+        var passage = await db.Passages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == passageId, cancellationToken);
+        var submission = passage is null ? null
+            : await caller.Visible(db.Submissions.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == passage.SubmissionId, cancellationToken);
+        if (passage is null || submission is null)
+        {
+            return Problems.NotFound($"The passage {passageId}");
+        }
+
+        if (Span(passage.Text, request) is not { } span)
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "The quote is not an exact span of the passage",
+                SpanProblem(passage.Text, request));
+        }
+
+        var now = clock.GetUtcNow();
+        var quote = new Quote
+        {
+            SubmissionId = submission.Id,
+            Text = passage.Text[span.Start..span.End],
+            Note = Blank(request.Note),
+            Status = QuoteStatus.Ok,
+            SourceSha256 = submission.Sha256,
+            Before = string.Empty,
+            After = string.Empty,
+            CreatedAt = now,
+            CheckedAt = now,
+        };
+        QuoteAnchor.Set(quote, passage, span.Start, submission.Sha256);
+        if (Blank(request.Collection) is { } name)
+        {
+            quote.Collection = await QuoteCollections.FindOrCreateAsync(db, name, now, cancellationToken);
+            quote.Position = await QuoteCollections.NextPositionAsync(db, quote.Collection, cancellationToken);
+        }
+
+        db.Set<Quote>().Add(quote);
+        await db.SaveChangesAsync(cancellationToken);
+        var style = await new CitationStyles(db).ForInquiryAsync(submission.InquiryId, cancellationToken);
+        return TypedResults.Created($"/api/quotes/{quote.Id}", CitedQuote.Cite(quote, submission, style).AsDto());
+    }
+
+    private static (int Start, int End)? Span(string text, CreateQuoteRequest r)
+    {
+        if (r.Start is { } start && (start < 0 || start > text.Length))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(r.Text))
+        {
+            var s = r.Start ?? 0;
+            var e = r.End ?? text.Length;
+            return r.Start is null && r.End is null ? null : e > s && e <= text.Length ? (s, e) : null;
+        }
+
+        var at = r.Start ?? text.IndexOf(r.Text, StringComparison.Ordinal);
+        if (at < 0 || at + r.Text.Length > text.Length || string.CompareOrdinal(text, at, r.Text, 0, r.Text.Length) != 0)
+        {
+            return null;
+        }
+
+        return r.End is { } end && end != at + r.Text.Length ? null : (at, at + r.Text.Length);
+    }
+
+    private static string SpanProblem(string text, CreateQuoteRequest r) =>
+        string.IsNullOrEmpty(r.Text)
+            ? r.Start is null && r.End is null
+                ? "Send the quote's text, or its start and end offsets in the passage."
+                : $"The offsets {r.Start ?? 0}–{r.End ?? text.Length} are not a span of the passage, which is {text.Length} characters long."
+            : text.Contains(r.Text, StringComparison.Ordinal)
+                ? "The text occurs in the passage, but not at the start and end offsets given."
+                : "The text does not occur in the passage exactly as given: a quote must be the passage's own words, letter for letter. Copy it from the passage text.";
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

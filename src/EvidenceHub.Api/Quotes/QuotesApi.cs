@@ -1,0 +1,95 @@
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Visibility;
+using EvidenceHub.Core.Quotes;
+using EvidenceHub.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Api.Quotes;
+
+/// <summary>
+/// The quote bank: exact spans of passages that carry their citation, kept in collections (report
+/// chapters), exported, and re-checked when their source changes. A public caller sees only quotes
+/// on published submissions.
+/// </summary>
+public static class QuotesApi
+{
+    public static void MapQuotes(this IEndpointRouteBuilder app)
+    {
+        var quotes = app.MapGroup("/api/quotes").WithTags("Quotes");
+        quotes.MapPost("/", QuoteCreation.CreateAsync).RequireStaff();
+        quotes.MapGet("/", ListAsync);
+        quotes.MapGet("/export", QuoteExportEndpoint.ExportAsync);
+        quotes.MapPost("/verify", VerifyAsync).RequireStaff();
+        quotes.MapPatch("/{id:long}", UpdateAsync).RequireStaff();
+        quotes.MapDelete("/{id:long}", DeleteAsync).RequireStaff();
+
+        var collections = app.MapGroup("/api/collections").WithTags("Quotes");
+        collections.MapGet("/", CollectionsApi.ListAsync);
+        collections.MapPut("/{key}/order", CollectionsApi.ReorderAsync).RequireStaff();
+        collections.MapDelete("/{key}", CollectionsApi.DeleteAsync).RequireStaff();
+    }
+
+    private static async Task<Ok<List<QuoteDto>>> ListAsync(string? collection, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+    {
+        var quotes = await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), collection, cancellationToken);
+        return TypedResults.Ok(quotes.Select(q => q.AsDto()).ToList());
+    }
+
+    private static async Task<Ok<VerifyResultDto>> VerifyAsync(QuoteReanchoring reanchoring, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await reanchoring.VerifyAllAsync(cancellationToken)).AsDto());
+
+    private static async Task<Results<Ok<QuoteDto>, ProblemHttpResult>> UpdateAsync(
+        long id, UpdateQuoteRequest request, CallerVisibility caller, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var quote = await FindAsync(db, caller, id, cancellationToken);
+        if (quote is null)
+        {
+            return Problems.NotFound($"The quote {id}");
+        }
+
+        if (request.Note is not null)
+        {
+            quote.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        }
+
+        if (request.Collection is not null)
+        {
+            var name = request.Collection.Trim();
+            if (name.Length == 0)
+            {
+                (quote.Collection, quote.CollectionId, quote.Position) = (null, null, 0);
+            }
+            else if (quote.Collection?.Name != name)
+            {
+                quote.Collection = await QuoteCollections.FindOrCreateAsync(db, name, clock.GetUtcNow(), cancellationToken);
+                quote.Position = await QuoteCollections.NextPositionAsync(db, quote.Collection, cancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var cited = (await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), null, cancellationToken)).First(q => q.Quote.Id == id);
+        return TypedResults.Ok(cited.AsDto());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+    {
+        var quote = await FindAsync(db, caller, id, cancellationToken);
+        if (quote is null)
+        {
+            return Problems.NotFound($"The quote {id}");
+        }
+
+        db.Set<Quote>().Remove(quote);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static Task<Quote?> FindAsync(EvidenceDbContext db, CallerVisibility caller, long id, CancellationToken cancellationToken)
+    {
+        var visible = caller.Visible(db.Submissions);
+        return db.Set<Quote>().Include(q => q.Collection)
+            .FirstOrDefaultAsync(q => q.Id == id && visible.Any(s => s.Id == q.SubmissionId), cancellationToken);
+    }
+}

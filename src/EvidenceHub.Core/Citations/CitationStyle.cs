@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EvidenceHub.Core.Citations;
+
+/// <summary>
+/// An inquiry's citation templates: written evidence with numbered paragraphs, written evidence cited by
+/// page, and oral evidence. Placeholders in braces: <c>{who}</c>, <c>{ref}</c>, <c>{submitter}</c>,
+/// <c>{organisation}</c>, <c>{paragraph}</c>, <c>{page}</c>, <c>{question}</c>, <c>{speaker}</c>.
+/// </summary>
+public sealed partial record CitationStyle(string Written, string Page, string Oral)
+{
+    public const string DefaultWritten = "{who} ({ref}) para {paragraph}";
+    public const string DefaultPage = "{who} ({ref}) p. {page}";
+    public const string DefaultOral = "{question} [{speaker}]";
+
+    public static readonly CitationStyle Default = new(DefaultWritten, DefaultPage, DefaultOral);
+
+    public static readonly IReadOnlyList<string> Placeholders =
+        ["who", "ref", "submitter", "organisation", "paragraph", "page", "question", "speaker"];
+
+    /// <summary>Null when the template is usable, else what is wrong with it in words a clerk can act on.</summary>
+    public static string? Problem(string? template, string name, string mustHold)
+    {
+        if (string.IsNullOrWhiteSpace(template))
+        {
+            return $"The {name} template is empty.";
+        }
+
+        if (template.Length > 200)
+        {
+            return $"The {name} template is longer than 200 characters.";
+        }
+
+        var stripped = Placeholder().Replace(template, string.Empty);
+        if (stripped.Contains('{', StringComparison.Ordinal) || stripped.Contains('}', StringComparison.Ordinal))
+        {
+            return $"The {name} template '{template}' has a brace that does not close a placeholder; write placeholders as {{ref}}.";
+        }
+
+        var unknown = Placeholder().Matches(template).Select(m => m.Groups["name"].Value)
+            .FirstOrDefault(n => !Placeholders.Contains(n));
+        if (unknown is not null)
+        {
+            return $"The {name} template uses {{{unknown}}}, which is not a placeholder; use {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}.";
+        }
+
+        return template.Contains("{" + mustHold + "}", StringComparison.Ordinal)
+            ? null
+            : $"The {name} template must hold {{{mustHold}}}, or the citation would not say where the quote is.";
+    }
+
+    public static string Render(string template, IReadOnlyDictionary<string, string?> values)
+    {
+        var rendered = Placeholder().Replace(template, m => values.GetValueOrDefault(m.Groups["name"].Value) ?? string.Empty);
+        return CollapseSpaces(rendered.Replace("()", string.Empty, StringComparison.Ordinal).Replace("[]", string.Empty, StringComparison.Ordinal));
+    }
+
+    private static string CollapseSpaces(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Trim())
+        {
+            if (c == ' ' && builder.Length > 0 && builder[^1] == ' ')
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"\{(?<name>[a-z]+)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}

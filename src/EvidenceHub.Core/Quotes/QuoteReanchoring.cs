@@ -1,0 +1,77 @@
+using EvidenceHub.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Core.Quotes;
+
+public sealed record ReanchorSummary(int Checked, int Ok, int Moved, int Drifted)
+{
+    public static ReanchorSummary operator +(ReanchorSummary a, ReanchorSummary b) =>
+        new(a.Checked + b.Checked, a.Ok + b.Ok, a.Moved + b.Moved, a.Drifted + b.Drifted);
+}
+
+/// <summary>
+/// Finds each quote's text again in its submission's current passages and marks it ok, moved (same
+/// text, new location; the anchor follows it) or drifted (the text is gone). Running it twice changes
+/// nothing the first run did not.
+/// </summary>
+public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
+{
+    public async Task<ReanchorSummary> ReanchorSubmissionAsync(long submissionId, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        var quotes = await db.Set<Quote>().Where(q => q.SubmissionId == submissionId).ToListAsync(cancellationToken);
+        if (submission is null || quotes.Count == 0)
+        {
+            return new(0, 0, 0, 0);
+        }
+
+        var passages = await db.Passages.AsNoTracking().Where(p => p.SubmissionId == submissionId)
+            .OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var quote in quotes)
+        {
+            Reanchor(quote, passages, submission.Sha256);
+            quote.CheckedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new(quotes.Count, quotes.Count(q => q.Status == QuoteStatus.Ok),
+            quotes.Count(q => q.Status == QuoteStatus.Moved), quotes.Count(q => q.Status == QuoteStatus.Drifted));
+    }
+
+    public async Task<ReanchorSummary> VerifyAllAsync(CancellationToken cancellationToken)
+    {
+        var submissions = await db.Set<Quote>().Select(q => q.SubmissionId).Distinct().ToListAsync(cancellationToken);
+        var total = new ReanchorSummary(0, 0, 0, 0);
+        foreach (var id in submissions)
+        {
+            total += await ReanchorSubmissionAsync(id, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return total;
+    }
+
+    private static void Reanchor(Quote quote, IReadOnlyList<Submissions.Passage> passages, string sha256)
+    {
+        if (QuoteAnchor.Locate(quote, passages) is not { } found)
+        {
+            quote.Status = QuoteStatus.Drifted;
+            quote.PassageId = null;
+            quote.SourceSha256 = sha256;
+            return;
+        }
+
+        if (!QuoteAnchor.SameLocation(quote, found.Passage))
+        {
+            quote.Status = QuoteStatus.Moved;
+        }
+        else if (quote.SourceSha256 != sha256 || quote.Status == QuoteStatus.Drifted)
+        {
+            // Checked against a new version (or found again) at the place it was cited: fine as it is.
+            quote.Status = QuoteStatus.Ok;
+        }
+
+        QuoteAnchor.Set(quote, found.Passage, found.Start, sha256);
+    }
+}
