@@ -3,6 +3,7 @@ using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Api.Operations;
 using EvidenceHub.Api.Search;
 using EvidenceHub.Api.Submissions;
+using EvidenceHub.Api.Themes;
 
 if (CommandLine.TryRunTool(args))
 {
@@ -34,6 +35,7 @@ app.MapEvidenceHealth();
 app.MapInquiries();
 app.MapSubmissions();
 app.MapSearch();
+app.MapThemes();
 app.MapAdmin();
 
 await app.InitializeEvidenceHubAsync();

@@ -19,5 +19,6 @@ public static class StorageRegistration
     {
         services.AddSingleton(sp => PassageIndex.OpenFolder(sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.IndexDirectory));
         services.AddSingleton<EvidenceSearcher>();
+        services.AddSingleton<ThemeRules>();
     }
 }
