@@ -2,6 +2,8 @@ using EvidenceHub.Core;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Core.Themes;
+using EvidenceHub.Search;
 using EvidenceHub.Samples;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -48,13 +50,16 @@ public sealed class SampleInquiryLoader(
         }
 
         var sample = SampleInquiry.Load(folder);
-        db.Inquiries.Add(new Inquiry
+        var inquiry = new Inquiry
         {
             Prefix = sample.ReferencePrefix,
             Title = sample.Title,
             Description = sample.Description,
             CreatedAt = clock.GetUtcNow(),
-        });
+        };
+        db.Inquiries.Add(inquiry);
+        await db.SaveChangesAsync(cancellationToken);
+        AddThemes(db, inquiry.Id, sample.Themes);
         await db.SaveChangesAsync(cancellationToken);
 
         var intake = scope.ServiceProvider.GetRequiredService<SubmissionIntake>();
@@ -75,6 +80,31 @@ public sealed class SampleInquiryLoader(
 
         logger.LogInformation("Loaded the sample inquiry {Prefix}: {Accepted} of {Total} submissions queued",
             sample.ReferencePrefix, accepted, sample.Submissions.Count);
+    }
+
+    /// <summary>The sample codebook; each submission's rules are applied as it is indexed.</summary>
+    private void AddThemes(EvidenceDbContext db, int inquiryId, IEnumerable<SampleTheme> themes)
+    {
+        foreach (var theme in themes)
+        {
+            if (ThemeRules.Problem(theme.Rule) is { } problem)
+            {
+                logger.LogWarning("Sample theme {Theme} skipped: {Problem}", theme.Name, problem);
+                continue;
+            }
+
+            db.Add(new Theme
+            {
+                InquiryId = inquiryId,
+                Name = theme.Name,
+                Description = theme.Description,
+                Rule = theme.Rule,
+                Colour = theme.Colour,
+                RuleVersion = 1,
+                CreatedAt = clock.GetUtcNow(),
+                UpdatedAt = clock.GetUtcNow(),
+            });
+        }
     }
 
     private static NewSubmission ToNewSubmission(SampleSubmission s, byte[] content)
