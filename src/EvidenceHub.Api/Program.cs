@@ -5,6 +5,7 @@ using EvidenceHub.Api.Operations;
 using EvidenceHub.Api.Quotes;
 using EvidenceHub.Api.Search;
 using EvidenceHub.Api.Submissions;
+using EvidenceHub.Api.Themes;
 
 if (CommandLine.TryRunTool(args))
 {
@@ -38,6 +39,7 @@ app.MapSubmissions();
 app.MapSearch();
 app.MapQuotes();
 app.MapCitationTemplates();
+app.MapThemes();
 app.MapAdmin();
 
 await app.InitializeEvidenceHubAsync();

@@ -3,6 +3,7 @@ using EvidenceHub.Core;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Core.Themes;
 using EvidenceHub.Extraction;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -16,7 +17,8 @@ namespace EvidenceHub.Api.Hosting;
 
 public static class PipelineRegistration
 {
-    public static readonly string[] Queues = [HangfirePipelineQueue.ExtractQueue, HangfirePipelineQueue.IndexQueue, "default"];
+    public static readonly string[] Queues =
+        [HangfirePipelineQueue.ExtractQueue, HangfirePipelineQueue.IndexQueue, HangfirePipelineQueue.ThemesQueue, "default"];
 
     /// <summary>
     /// Hangfire with this host's own storage and activator registered in DI before AddHangfire, so
@@ -50,6 +52,12 @@ public static class PipelineRegistration
         services.AddScoped<ExtractSubmissionJob>();
         services.AddScoped<IndexSubmissionJob>();
         services.AddScoped<ReindexJob>();
+        services.AddScoped<SubmissionIndexer>();
+        services.AddSingleton<TaggingGate>();
+        services.AddScoped<AutomaticTagger>();
+        services.AddScoped<ApplyThemeRuleJob>();
+        services.AddScoped<ApplyThemesToSubmissionJob>();
+        services.AddScoped<EvidenceHub.Api.Themes.ManualTagger>();
         services.AddHostedService<PipelineReconciler>();
         services.AddHostedService<EvidenceHub.Api.Samples.SampleInquiryLoader>();
     }

@@ -21,5 +21,6 @@ public static class StorageRegistration
         services.AddSingleton(sp => PassageIndex.OpenFolder(sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.IndexDirectory));
         services.AddSingleton<EvidenceSearcher>();
         services.AddScoped<CitationStyles>();
+        services.AddSingleton<ThemeRules>();
     }
 }

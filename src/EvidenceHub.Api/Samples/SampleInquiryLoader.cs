@@ -2,6 +2,8 @@ using EvidenceHub.Core;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Core.Themes;
+using EvidenceHub.Search;
 using EvidenceHub.Samples;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -73,6 +75,7 @@ public sealed class SampleInquiryLoader(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await AddMissingThemesAsync(db, inquiry.Id, sample.Themes, cancellationToken);
         if (await db.Submissions.CountAsync(s => s.InquiryId == inquiry.Id, cancellationToken) < sample.Submissions.Count)
         {
             await LoadSubmissionsAsync(scope.ServiceProvider.GetRequiredService<SubmissionIntake>(), sample, cancellationToken);
@@ -100,6 +103,35 @@ public sealed class SampleInquiryLoader(
 
         logger.LogInformation("Loaded the sample inquiry {Prefix}: {Accepted} new submissions queued of {Total}",
             sample.ReferencePrefix, accepted, sample.Submissions.Count);
+    }
+
+    /// <summary>Themes go in before the submissions, so each submission is tagged as it is indexed.</summary>
+    private async Task AddMissingThemesAsync(EvidenceDbContext db, int inquiryId, IEnumerable<SampleTheme> themes, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Set<Theme>().Where(t => t.InquiryId == inquiryId).Select(t => t.Name).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var theme in themes.Where(t => !existing.Contains(t.Name)))
+        {
+            if (ThemeRules.Problem(theme.Rule) is { } problem)
+            {
+                logger.LogWarning("Sample theme {Theme} skipped: {Problem}", theme.Name, problem);
+                continue;
+            }
+
+            db.Add(new Theme
+            {
+                InquiryId = inquiryId,
+                Name = theme.Name,
+                Description = theme.Description,
+                Rule = theme.Rule,
+                Colour = theme.Colour,
+                RuleVersion = 1,
+                CreatedAt = clock.GetUtcNow(),
+                UpdatedAt = clock.GetUtcNow(),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static NewSubmission ToNewSubmission(SampleSubmission s, byte[] content)

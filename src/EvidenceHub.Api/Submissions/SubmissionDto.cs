@@ -29,7 +29,7 @@ public sealed record SubmissionPage(int Total, int Page, int PageSize, IReadOnly
 
 public static class SubmissionMapping
 {
-    public static SubmissionDto AsDto(this Submission s, string inquiryPrefix) => new(
+    public static SubmissionDto AsDto(this Submission s, string inquiryPrefix, IReadOnlyList<string>? themes = null) => new(
         s.Reference,
         inquiryPrefix,
         s.Kind.ToCode(),
@@ -48,7 +48,7 @@ public static class SubmissionMapping
         s.Sha256,
         s.FileName,
         ContentTypes.Of(s.DocumentType),
-        []);
+        themes ?? []);
 
     public static PassageDto AsDto(this Passage p) => new(p.Id, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Text);
 }

@@ -54,16 +54,21 @@ public static class SubmissionQueries
         var paging = Paging.From(page, pageSize);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(s => s.Number).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new SubmissionPage(total, paging.Page, paging.Size, items.Select(s => s.AsDto(prefix)).ToList()));
+        var themes = await SubmissionThemeNames.LoadAsync(db, items.Select(s => s.Id).ToList(), cancellationToken);
+        return TypedResults.Ok(new SubmissionPage(total, paging.Page, paging.Size, items.Select(s => s.AsDto(prefix, themes[s.Id])).ToList()));
     }
 
     public static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> GetAsync(
         string reference, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var submission = await Find(db, caller, reference, cancellationToken);
-        return submission is null
-            ? Problems.NotFound($"The submission {reference}")
-            : TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix));
+        if (submission is null)
+        {
+            return Problems.NotFound($"The submission {reference}");
+        }
+
+        var themes = await SubmissionThemeNames.LoadAsync(db, [submission.Id], cancellationToken);
+        return TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix, themes[submission.Id]));
     }
 
     public static async Task<Results<Ok<List<PassageDto>>, ProblemHttpResult>> PassagesAsync(

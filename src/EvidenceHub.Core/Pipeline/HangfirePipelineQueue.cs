@@ -6,6 +6,7 @@ public sealed class HangfirePipelineQueue(IBackgroundJobClient jobs) : IPipeline
 {
     public const string ExtractQueue = "extract";
     public const string IndexQueue = "index";
+    public const string ThemesQueue = "themes";
 
     public void Extract(long submissionId) =>
         jobs.Enqueue<ExtractSubmissionJob>(ExtractQueue, job => job.RunAsync(submissionId, CancellationToken.None));
@@ -15,4 +16,10 @@ public sealed class HangfirePipelineQueue(IBackgroundJobClient jobs) : IPipeline
 
     public void Reindex() =>
         jobs.Enqueue<ReindexJob>(IndexQueue, job => job.RunAsync(CancellationToken.None));
+
+    public void ApplyTheme(long themeId) =>
+        jobs.Enqueue<ApplyThemeRuleJob>(ThemesQueue, job => job.RunAsync(themeId, CancellationToken.None));
+
+    public void ApplyThemes(long submissionId) =>
+        jobs.Enqueue<ApplyThemesToSubmissionJob>(ThemesQueue, job => job.RunAsync(submissionId, CancellationToken.None));
 }

@@ -8,4 +8,10 @@ public interface IPipelineQueue
     void Index(long submissionId);
 
     void Reindex();
+
+    /// <summary>Re-evaluates one theme's rule over its inquiry.</summary>
+    void ApplyTheme(long themeId);
+
+    /// <summary>Evaluates every theme of the submission's inquiry for that submission.</summary>
+    void ApplyThemes(long submissionId);
 }

@@ -6,7 +6,9 @@ namespace EvidenceHub.Core.Pipeline;
 /// <summary>Turns a submission and its passages into the documents the index holds.</summary>
 public static class SubmissionDocuments
 {
-    public static IEnumerable<PassageDocument> For(Submission s, string inquiryPrefix, IEnumerable<Passage> passages) =>
+    /// <param name="themes">Theme names by passage id (see <see cref="Themes.ThemeAssignment"/>); a passage not in it has none.</param>
+    public static IEnumerable<PassageDocument> For(
+        Submission s, string inquiryPrefix, IEnumerable<Passage> passages, IReadOnlyDictionary<long, IReadOnlyList<string>>? themes = null) =>
         passages.Select(p => new PassageDocument(
             p.Id,
             s.Id,
@@ -26,5 +28,5 @@ public static class SubmissionDocuments
             p.Question,
             p.Speaker,
             p.Text,
-            []));
+            themes is not null && themes.TryGetValue(p.Id, out var names) ? names : []));
 }

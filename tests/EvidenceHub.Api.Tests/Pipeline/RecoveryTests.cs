@@ -94,5 +94,13 @@ public sealed class RecoveryTests
         public void Reindex()
         {
         }
+
+        public void ApplyTheme(long themeId)
+        {
+        }
+
+        public void ApplyThemes(long submissionId)
+        {
+        }
     }
 }

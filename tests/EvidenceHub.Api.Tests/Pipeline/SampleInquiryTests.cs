@@ -33,6 +33,14 @@ public sealed class SampleInquiryTests
 
         var written = await api.SearchAsync("q=" + Uri.EscapeDataString("\"community ownership\"") + "&kind=written");
         Assert.IsGreaterThan(3, written["total"]!.GetValue<int>());
+
+        // The sample codebook is applied as each submission is indexed: the theme finds what its rule finds.
+        var themes = await api.GetJsonAsync("/api/inquiries/LBN/themes");
+        Assert.HasCount(8, themes.AsArray());
+        var ownership = themes.AsArray().Single(t => t!["name"]!.GetValue<string>() == "Community ownership")!;
+        var byRule = (await api.SearchAsync("inquiry=LBN&q=" + Uri.EscapeDataString(ownership["rule"]!.GetValue<string>())))["total"]!.GetValue<int>();
+        Assert.IsGreaterThan(3, byRule);
+        await api.WaitForTotalAsync("inquiry=LBN&theme=" + Uri.EscapeDataString("Community ownership"), byRule, TimeSpan.FromSeconds(60));
     }
 
     private static readonly Dictionary<string, string?> Samples = new() { ["EvidenceHub:LoadSamples"] = "true" };

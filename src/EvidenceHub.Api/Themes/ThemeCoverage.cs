@@ -1,0 +1,81 @@
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Visibility;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Submissions;
+using EvidenceHub.Core.Themes;
+using EvidenceHub.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Api.Themes;
+
+public sealed record CoverageDto(string Inquiry, IReadOnlyList<string> Categories, IReadOnlyList<ThemeCoverageDto> Themes);
+
+/// <summary>One theme's submissions, in all and per submitter category (<c>uncategorised</c>: no category given).</summary>
+public sealed record ThemeCoverageDto(long Id, string Name, string Colour, int Submissions, IReadOnlyDictionary<string, int> ByCategory, int Uncategorised);
+
+/// <summary>
+/// Submissions per theme × submitter category. The numbers are the search facets themselves: for each
+/// theme, a search of the inquiry filtered to the theme, under the caller's visibility — its total is the
+/// theme facet's count and its category facet the breakdown, so coverage and search cannot disagree.
+/// </summary>
+public static class ThemeCoverage
+{
+    public const string Uncategorised = "uncategorised";
+
+    public static async Task<Results<Ok<CoverageDto>, ContentHttpResult, ProblemHttpResult>> GetAsync(
+        string prefix, string? format, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
+    {
+        if (format is not (null or "" or "json" or "csv" or "svg"))
+        {
+            return Problems.BadRequest("Unknown format", $"'{format}' is not a format; use json, csv or svg.");
+        }
+
+        var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
+        if (inquiry is null)
+        {
+            return Problems.NotFound($"The inquiry '{prefix}'");
+        }
+
+        var themes = await db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiry.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var coverage = Compute(inquiry.Prefix, themes, caller, searcher);
+        return format switch
+        {
+            "csv" => TypedResults.Text(CoverageCsv.Write(coverage), "text/csv; charset=utf-8"),
+            "svg" => TypedResults.Text(CoverageChart.Svg(coverage, inquiry.Title), "image/svg+xml; charset=utf-8"),
+            _ => TypedResults.Ok(coverage),
+        };
+    }
+
+    private static CoverageDto Compute(string prefix, IReadOnlyList<Theme> themes, CallerVisibility caller, EvidenceSearcher searcher)
+    {
+        var counted = themes.Select(theme =>
+        {
+            var results = searcher.Search(caller.Apply(new SearchRequest
+            {
+                Filters = new Dictionary<string, IReadOnlyList<string>> { ["inquiry"] = [prefix], ["theme"] = [theme.Name] },
+                PageSize = 1,
+                PassagesPerHit = 1,
+                FacetLimit = SearchQueryStringLimit,
+            }));
+            var byCategory = results.Facets["category"].ToDictionary(f => f.Value, f => f.Count);
+            return (theme, results.Total, byCategory);
+        }).ToList();
+
+        var categories = Enum.GetValues<SubmitterCategory>().Select(c => c.ToCode())
+            .Where(c => counted.Any(x => x.byCategory.ContainsKey(c))).ToList();
+        return new CoverageDto(prefix, categories, counted.Select(x => new ThemeCoverageDto(
+            x.theme.Id,
+            x.theme.Name,
+            x.theme.Colour,
+            x.Total,
+            categories.ToDictionary(c => c, c => x.byCategory.GetValueOrDefault(c)),
+            x.Total - x.byCategory.Values.Sum())).ToList());
+    }
+
+    private const int SearchQueryStringLimit = 1000;
+
+    /// <summary>"community-group" → "Community group".</summary>
+    public static string Label(string category) =>
+        category == Uncategorised ? "Uncategorised" : char.ToUpperInvariant(category[0]) + category[1..].Replace('-', ' ');
+}

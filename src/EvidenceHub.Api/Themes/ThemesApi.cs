@@ -1,0 +1,53 @@
+using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Pipeline;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Themes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Api.Themes;
+
+/// <summary>The codebook: an inquiry's themes, each with a rule re-applied in the background when it changes.</summary>
+public static class ThemesApi
+{
+    public static void MapThemes(this IEndpointRouteBuilder app)
+    {
+        var inquiry = app.MapGroup("/api/inquiries/{prefix}/themes").WithTags("Themes");
+        inquiry.MapGet("/", ListAsync);
+        inquiry.MapPost("/", ThemeCodebook.CreateAsync).RequireStaff();
+        inquiry.MapGet("/coverage", ThemeCoverage.GetAsync);
+
+        var theme = app.MapGroup("/api/themes/{id:long}").WithTags("Themes");
+        theme.MapGet("/", GetAsync);
+        theme.MapPut("/", ThemeCodebook.UpdateAsync).RequireStaff();
+        theme.MapDelete("/", ThemeCodebook.DeleteAsync).RequireStaff();
+
+        app.MapThemeTags();
+    }
+
+    private static async Task<Results<Ok<List<ThemeDto>>, ProblemHttpResult>> ListAsync(
+        string prefix, EvidenceDbContext db, CancellationToken cancellationToken)
+    {
+        var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
+        if (inquiry is null)
+        {
+            return Problems.NotFound($"The inquiry '{prefix}'");
+        }
+
+        var themes = await db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiry.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(themes.Select(t => t.AsDto(inquiry.Prefix)).ToList());
+    }
+
+    private static async Task<Results<Ok<ThemeDto>, ProblemHttpResult>> GetAsync(long id, EvidenceDbContext db, CancellationToken cancellationToken)
+    {
+        var theme = await db.Set<Theme>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (theme is null)
+        {
+            return Problems.NotFound($"The theme {id}");
+        }
+
+        var prefix = await db.Inquiries.Where(i => i.Id == theme.InquiryId).Select(i => i.Prefix).FirstAsync(cancellationToken);
+        return TypedResults.Ok(theme.AsDto(prefix));
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using EvidenceHub.Core.Inquiries;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Themes;
+using EvidenceHub.Search;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace EvidenceHub.Core.Pipeline;
+
+/// <summary>
+/// The "themes" job for a saved rule: runs the theme's current rule over its inquiry, brings the
+/// automatic tags in line and re-indexes only the submissions whose tags changed. It reads the rule
+/// under the tagging gate, so after concurrent edits the last run applies the last rule.
+/// </summary>
+[AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+public sealed class ApplyThemeRuleJob(
+    EvidenceDbContext db,
+    ThemeRules rules,
+    AutomaticTagger tagger,
+    SubmissionIndexer indexer,
+    PassageIndex index,
+    TaggingGate gate,
+    ILogger<ApplyThemeRuleJob> logger)
+{
+    public async Task RunAsync(long themeId, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var entered = await gate.EnterAsync(cancellationToken);
+        var theme = await db.Set<Theme>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == themeId, cancellationToken);
+        if (theme is null)
+        {
+            return;
+        }
+
+        var prefix = await db.Set<Inquiry>().Where(i => i.Id == theme.InquiryId).Select(i => i.Prefix).FirstAsync(cancellationToken);
+        var matches = rules.Match(theme.Rule, prefix);
+        var changed = await tagger.ApplyAsync(theme, matches, onlySubmission: null, cancellationToken);
+        if (changed.Count > 0)
+        {
+            await indexer.ReplaceAsync(changed, cancellationToken);
+            index.Commit();
+        }
+
+        logger.LogInformation("Theme {Theme} v{Version}: {Passages} passages matched, {Changed} submissions re-indexed in {ElapsedMs} ms",
+            theme.Name, theme.RuleVersion, matches.Count, changed.Count, clock.ElapsedMilliseconds);
+    }
+}
