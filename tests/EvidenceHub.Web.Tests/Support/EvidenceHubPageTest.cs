@@ -47,10 +47,10 @@ public abstract class EvidenceHubPageTest : PageTest
     protected void AssertNoScriptErrors() =>
         Assert.IsEmpty(consoleErrors, "script errors: " + string.Join(" | ", consoleErrors));
 
-    /// <summary>A full-page screenshot in the test results folder, named after the page it shows.</summary>
+    /// <summary>A full-page screenshot in the test results folder (screenshots/), named after the page it shows; also attached to the result.</summary>
     protected async Task ScreenshotAsync(string name)
     {
-        var folder = TestContext.TestResultsDirectory ?? Path.GetTempPath();
+        var folder = Path.Combine(TestContext.TestResultsDirectory ?? Path.GetTempPath(), "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{name}.png");
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });

@@ -6,6 +6,8 @@ import { facetNames, facetValueLabel, kinds, categories, publications, locationP
 
 const facetOrder = ['inquiry', 'kind', 'category', 'organisation', 'theme', 'year', 'speaker'];
 const pageSize = 20;
+const shortList = 8; // values a facet shows before "Show all"
+const expanded = new Set();
 
 const form = document.getElementById('search-form');
 const queryBox = document.getElementById('q');
@@ -85,6 +87,7 @@ async function run(state) {
     showProblem(error instanceof ApiProblem ? error : new ApiProblem(0, { title: 'The search could not be run', detail: 'The server did not answer. Try again.' }));
     summary.textContent = 'No results: fix the search above.';
     hitList.replaceChildren();
+    facetGroups.replaceChildren();
     pager.replaceChildren();
   }
 }
@@ -137,7 +140,10 @@ function renderPassage(hit, p) {
     el('p', { class: 'citation' }, el('cite', {}, p.citation), ' ', copyButton(p.citation)));
 }
 
+let lastFacets = {};
+
 function renderFacets(state, facets) {
+  lastFacets = facets;
   const groups = [];
   for (const facet of facetOrder) {
     const counts = facets[facet] || [];
@@ -147,15 +153,23 @@ function renderFacets(state, facets) {
     for (const value of selected) if (!values.some((c) => c.value === value)) values.push({ value, count: 0 });
     if (!values.length) continue;
     const id = `facet-${facet}`;
+    const open = expanded.has(facet) || values.length <= shortList + 2;
+    const shown = open ? values : values.filter((item, i) => i < shortList || selected.includes(item.value));
     groups.push(el('fieldset', { class: 'facet', id },
       el('legend', {}, facetNames[facet] || facet),
-      el('ul', {}, values.map((item, i) => {
+      el('ul', {}, shown.map((item, i) => {
         const inputId = `${id}-${i}`;
         const checked = selected.includes(item.value);
         return el('li', {},
           el('input', { type: 'checkbox', id: inputId, value: item.value, checked, dataset: { facet }, onchange: onFacetChange }),
           el('label', { for: inputId }, facetValueLabel(facet, item.value), ' ', el('span', { class: 'count' }, `(${item.count})`)));
       })),
+      values.length > shown.length || expanded.has(facet) && values.length > shortList + 2
+        ? el('button', {
+          type: 'button', class: 'link-button', 'aria-expanded': String(open), 'aria-controls': id,
+          onclick: () => { if (open) expanded.delete(facet); else expanded.add(facet); renderFacets(current, lastFacets); document.querySelector(`#${id} button[aria-controls]`)?.focus(); },
+        }, open ? 'Show fewer' : `Show all ${values.length}`)
+        : null,
       selected.length ? el('button', { type: 'button', class: 'link-button', onclick: () => go({ filters: { ...current.filters, [facet]: [] } }) },
         `Clear ${(facetNames[facet] || facet).toLowerCase()}`) : null));
   }
