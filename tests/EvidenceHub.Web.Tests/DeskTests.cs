@@ -78,6 +78,19 @@ public sealed class DeskTests : EvidenceHubPageTest
         AssertNoScriptErrors();
     }
 
+    [TestMethod]
+    public async Task The_desk_is_readable_at_phone_width()
+    {
+        await Page.SetViewportSizeAsync(375, 800);
+        await Page.GotoAsync("/desk.html?inquiry=LBN");
+        await Expect(Page.Locator("tr[data-reference=LBN0001]")).ToBeVisibleAsync();
+
+        var overflow = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.AreEqual(0, overflow, "no sideways scrolling at 375 px");
+        await ScreenshotAsync("desk-375px");
+        AssertNoScriptErrors();
+    }
+
     private async Task CreateInquiryAsync(string prefix, string title)
     {
         await Page.GetByText("Create an inquiry").ClickAsync();
