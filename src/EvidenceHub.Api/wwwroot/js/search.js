@@ -109,7 +109,7 @@ function render(state, results) {
   const noun = results.total === 1 ? 'submission' : 'submissions';
   summary.textContent = results.total === 0
     ? 'No submissions match.'
-    : `${results.total} ${noun}${state.q ? ' match' : ''} · page ${results.page} of ${pages} · ${results.tookMs} ms`;
+    : `${results.total} ${noun}${state.q ? (results.total === 1 ? ' matches' : ' match') : ''} · page ${results.page} of ${pages} · ${results.tookMs} ms`;
   fill(hitList, results.hits.map(renderHit));
   renderFacets(state, results.facets || {});
   renderPager(results.page, pages);
