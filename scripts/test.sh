@@ -9,12 +9,14 @@ need=()
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr tesseract-ocr-eng)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# The browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+[ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
 if ((${#need[@]})); then
   echo "Installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
-    || { echo "Could not install ${need[*]}; OCR tests will see the tools as absent." >&2; }
+    || { echo "Could not install ${need[*]}; OCR tests will see the tools as absent and browser tests will fail." >&2; }
 fi
 
 results="$(mktemp -d)"

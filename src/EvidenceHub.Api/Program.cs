@@ -30,6 +30,8 @@ if (await app.TryRunAsync(args))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDefaultFiles(); // "/" serves wwwroot/index.html, the search page
+app.UseStaticFiles();
 app.UseEvidenceHangfireDashboard();
 
 app.MapOpenApi();

@@ -1,0 +1,155 @@
+// One submission: its metadata, passages in reading order, search within it, similar submissions.
+// Address: /submission.html?ref=LBN0012 (optionally #p-{passageId} to open at a passage).
+import { getJson, ApiProblem, enc } from './api.js';
+import { el, fill, snippet, copyButton } from './dom.js';
+import { kinds, categories, publications, statuses, failureAdvice, locationParts, formatDate } from './codes.js';
+
+const params = new URLSearchParams(location.search);
+const reference = (params.get('ref') || '').trim().toUpperCase();
+const loadProblem = document.getElementById('load-problem');
+
+function fail(error) {
+  loadProblem.hidden = false;
+  fill(loadProblem, el('strong', {}, error.title || 'Something went wrong'), error.detail ? ` ${error.detail}` : '');
+}
+
+async function load() {
+  if (!reference) {
+    fail({ title: 'No submission given', detail: 'Open a submission from the search results, or add ?ref=LBN0012 to the address.' });
+    return;
+  }
+  try {
+    const submission = await getJson(`/api/submissions/${enc(reference)}`);
+    showSubmission(submission);
+    document.getElementById('submission').hidden = false;
+    const [passages] = await Promise.all([
+      getJson(`/api/submissions/${enc(reference)}/passages`),
+      loadSimilar(),
+    ]);
+    showPassages(passages);
+    if (params.get('q')) {
+      document.getElementById('within-q').value = params.get('q');
+      searchWithin(params.get('q'));
+    }
+  } catch (error) {
+    fail(error instanceof ApiProblem ? error : { title: 'The submission could not be loaded', detail: String(error.message || error) });
+  }
+}
+
+function showSubmission(s) {
+  document.title = `${s.reference} · EvidenceHub`;
+  document.getElementById('reference').textContent = s.reference;
+  document.getElementById('title').textContent = s.title || s.organisation || s.submitterName;
+  const status = el('span', { class: `badge status-${s.status}` }, statuses[s.status] || s.status);
+  const rows = [
+    ['Submitter', s.anonymous ? `${s.submitterName} (to be published anonymously)` : s.submitterName],
+    ['Organisation', s.organisation],
+    ['Category', categories[s.category] || s.category],
+    ['Kind', kinds[s.kind] || s.kind],
+    ['Inquiry', s.inquiry],
+    ['Received', formatDate(s.receivedOn)],
+    ['Publication', el('span', { class: `badge pub-${s.publication}` }, publications[s.publication] || s.publication)],
+    ['Status', s.status === 'failed'
+      ? [status, el('p', { class: 'reason' }, s.failureReason || '', ' ', failureAdvice[s.failureKind] || '')]
+      : status],
+    ['Pages', s.pageCount],
+    ['Passages', s.passageCount],
+    ['Themes', s.themes?.length ? s.themes.join(', ') : el('span', { class: 'muted' }, 'None yet')],
+    ['Original file', el('a', { href: `/api/submissions/${enc(s.reference)}/file`, download: s.fileName }, s.fileName || 'Download')],
+    ['SHA-256', el('code', {}, s.sha256)],
+  ];
+  fill(document.getElementById('metadata'), rows
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
+}
+
+function citationOf(p) {
+  return `${reference}${locationParts(p).length ? ` ${locationParts(p).join(' · ')}` : ''}`;
+}
+
+function showPassages(passages) {
+  document.getElementById('passages-summary').textContent = passages.length
+    ? `${passages.length} passage${passages.length === 1 ? '' : 's'}.`
+    : 'No passages: the file has not been read yet, or has no text.';
+  fill(document.getElementById('passages'), passages.map((p) => {
+    const where = locationParts(p);
+    return el('li', { id: `p-${p.id}`, tabindex: '-1' },
+      el('p', { class: 'location' }, where.length ? where.join(' · ') : `passage ${p.ordinal}`),
+      el('p', { class: 'text' }, p.text));
+  }));
+  if (location.hash.startsWith('#p-')) {
+    const target = document.getElementById(location.hash.slice(1));
+    target?.scrollIntoView();
+    target?.focus();
+  }
+}
+
+async function loadSimilar() {
+  const list = document.getElementById('similar');
+  try {
+    const similar = await getJson(`/api/submissions/${enc(reference)}/similar`);
+    fill(list, similar.length
+      ? similar.map((hit) => el('li', {},
+        el('a', { href: `/submission.html?ref=${enc(hit.reference)}` }, el('span', { class: 'ref' }, hit.reference), ' ', hit.title || hit.organisation || hit.submitterName),
+        el('div', { class: 'meta' }, [hit.organisation, categories[hit.category]].filter(Boolean).join(' · '))))
+      : el('li', { class: 'muted' }, 'No similar submissions found.'));
+  } catch (error) {
+    fill(list, el('li', { class: 'muted' }, `Similar submissions could not be loaded: ${error.message}`));
+  }
+}
+
+const withinProblem = document.getElementById('within-problem');
+const withinSummary = document.getElementById('within-summary');
+const withinHits = document.getElementById('within-hits');
+
+async function searchWithin(q) {
+  document.querySelectorAll('.reading li.found').forEach((li) => li.classList.remove('found'));
+  withinProblem.hidden = true;
+  if (!q) {
+    withinSummary.textContent = '';
+    withinHits.replaceChildren();
+    return;
+  }
+  try {
+    const hits = await getJson(`/api/submissions/${enc(reference)}/search?q=${enc(q)}`);
+    withinSummary.textContent = hits.length
+      ? `${hits.length} passage${hits.length === 1 ? '' : 's'} match.`
+      : 'No passage in this submission matches.';
+    fill(withinHits, hits.map((p) => {
+      document.getElementById(`p-${p.id}`)?.classList.add('found');
+      const where = locationParts(p);
+      return el('li', { class: 'passage' },
+        el('p', { class: 'location' }, el('a', { href: `#p-${p.id}` }, where.length ? where.join(' · ') : `passage ${p.ordinal}`)),
+        el('blockquote', {}, snippet(p.snippet)),
+        el('p', { class: 'citation' }, el('cite', {}, p.citation || citationOf(p)), ' ', copyButton(p.citation || citationOf(p))));
+    }));
+  } catch (error) {
+    withinProblem.hidden = false;
+    fill(withinProblem, el('strong', {}, error.title || 'The search failed'), error.detail ? ` ${error.detail}` : '');
+    withinSummary.textContent = '';
+    withinHits.replaceChildren();
+  }
+}
+
+document.getElementById('within-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const q = document.getElementById('within-q').value.trim();
+  const url = new URL(location.href);
+  if (q) url.searchParams.set('q', q); else url.searchParams.delete('q');
+  url.hash = '';
+  history.replaceState(null, '', url);
+  searchWithin(q);
+});
+document.getElementById('within-clear').addEventListener('click', () => {
+  document.getElementById('within-q').value = '';
+  const url = new URL(location.href);
+  url.searchParams.delete('q');
+  history.replaceState(null, '', url);
+  searchWithin('');
+});
+// A link back to the search the reader came from, when there was one.
+if (document.referrer && new URL(document.referrer).origin === location.origin && new URL(document.referrer).pathname === '/') {
+  document.getElementById('back-to-search').href = document.referrer;
+}
+
+load();
