@@ -2,6 +2,7 @@ using EvidenceHub.Core;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Core.Themes;
 using EvidenceHub.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,13 @@ public sealed class PipelineReconciler(
             if (stale.Count > 0)
             {
                 logger.LogInformation("Re-queued {Count} unfinished submissions", stale.Count);
+            }
+
+            var themes = await db.Set<Theme>().AsNoTracking().Where(t => t.AppliedVersion < t.RuleVersion)
+                .Select(t => new { t.Id, t.UpdatedAt }).ToListAsync(cancellationToken);
+            foreach (var theme in themes.Where(t => staleAfter == TimeSpan.Zero || t.UpdatedAt <= before))
+            {
+                queue.ApplyTheme(theme.Id);
             }
 
             if (checkIndex && index.PassageCount == 0 &&

@@ -30,10 +30,11 @@ public static class PipelineRegistration
         var connectionString = configuration.GetConnectionString("EvidenceHub");
         services.AddSingleton<JobStorage>(_ => CreateJobStorage(options.Storage, connectionString));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer((sp, server) =>
         {
             server.WorkerCount = sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.Workers;
@@ -56,7 +57,7 @@ public static class PipelineRegistration
         services.AddSingleton<TaggingGate>();
         services.AddScoped<AutomaticTagger>();
         services.AddScoped<ApplyThemeRuleJob>();
-        services.AddScoped<ApplyThemesToSubmissionJob>();
+        services.AddScoped<EvidenceHub.Core.Themes.SubmissionThemeEvaluator>();
         services.AddScoped<EvidenceHub.Api.Themes.ManualTagger>();
         services.AddHostedService<PipelineReconciler>();
         services.AddHostedService<EvidenceHub.Api.Samples.SampleInquiryLoader>();

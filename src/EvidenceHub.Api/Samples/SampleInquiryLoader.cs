@@ -108,6 +108,8 @@ public sealed class SampleInquiryLoader(
     /// <summary>Themes go in before the submissions, so each submission is tagged as it is indexed.</summary>
     private async Task AddMissingThemesAsync(EvidenceDbContext db, int inquiryId, IEnumerable<SampleTheme> themes, CancellationToken cancellationToken)
     {
+        // With no submissions yet, each index job evaluates the rules: no rule job is owed.
+        var noSubmissions = !await db.Submissions.AnyAsync(s => s.InquiryId == inquiryId, cancellationToken);
         var existing = (await db.Set<Theme>().Where(t => t.InquiryId == inquiryId).Select(t => t.Name).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var theme in themes.Where(t => !existing.Contains(t.Name)))
@@ -126,6 +128,7 @@ public sealed class SampleInquiryLoader(
                 Rule = theme.Rule,
                 Colour = theme.Colour,
                 RuleVersion = 1,
+                AppliedVersion = noSubmissions ? 1 : 0,
                 CreatedAt = clock.GetUtcNow(),
                 UpdatedAt = clock.GetUtcNow(),
             });

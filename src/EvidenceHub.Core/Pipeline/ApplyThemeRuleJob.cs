@@ -43,6 +43,9 @@ public sealed class ApplyThemeRuleJob(
             index.Commit();
         }
 
+        await db.Set<Theme>().Where(t => t.Id == themeId && t.AppliedVersion < theme.RuleVersion)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.AppliedVersion, theme.RuleVersion), cancellationToken);
+
         logger.LogInformation("Theme {Theme} v{Version}: {Passages} passages matched, {Changed} submissions re-indexed in {ElapsedMs} ms",
             theme.Name, theme.RuleVersion, matches.Count, changed.Count, clock.ElapsedMilliseconds);
     }

@@ -20,6 +20,4 @@ public sealed class HangfirePipelineQueue(IBackgroundJobClient jobs) : IPipeline
     public void ApplyTheme(long themeId) =>
         jobs.Enqueue<ApplyThemeRuleJob>(ThemesQueue, job => job.RunAsync(themeId, CancellationToken.None));
 
-    public void ApplyThemes(long submissionId) =>
-        jobs.Enqueue<ApplyThemesToSubmissionJob>(ThemesQueue, job => job.RunAsync(submissionId, CancellationToken.None));
 }

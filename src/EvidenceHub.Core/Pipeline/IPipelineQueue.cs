@@ -11,7 +11,4 @@ public interface IPipelineQueue
 
     /// <summary>Re-evaluates one theme's rule over its inquiry.</summary>
     void ApplyTheme(long themeId);
-
-    /// <summary>Evaluates every theme of the submission's inquiry for that submission.</summary>
-    void ApplyThemes(long submissionId);
 }

@@ -10,29 +10,38 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
-/// The "index" job: replaces a submission's passages in the index with those in the database (with
-/// their themes), then queues the evaluation of its inquiry's theme rules for it. That job re-indexes
-/// the submission itself, only when its tags changed, so index → themes never loops.
+/// The "index" job: replaces a submission's passages in the index with those in the database, then
+/// evaluates its inquiry's theme rules for it and, when its tags changed, indexes it again with them.
+/// Only then is the submission "indexed": a crash before that leaves it unfinished, and the reconciler
+/// runs it again, so no submission is ever searchable without its themes.
 /// </summary>
 [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class IndexSubmissionJob(
     EvidenceDbContext db,
     PassageIndex index,
     SubmissionIndexer indexer,
+    SubmissionThemeEvaluator themes,
     TaggingGate gate,
     SubmissionStatusWriter status,
-    IPipelineQueue queue,
     ILogger<IndexSubmissionJob> logger)
 {
     public async Task RunAsync(long submissionId, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        var submission = await db.Submissions.Include(s => s.Inquiry).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         int passages;
+        var retagged = false;
         using (await gate.EnterAsync(cancellationToken))
         {
             passages = await indexer.ReplaceAsync([submissionId], cancellationToken);
             index.Commit();
+            if (submission is not null && submission.Status != ProcessingStatus.Failed
+                && await themes.EvaluateAsync(submission, submission.Inquiry!.Prefix, cancellationToken))
+            {
+                await indexer.ReplaceAsync([submissionId], cancellationToken);
+                index.Commit();
+                retagged = true;
+            }
         }
 
         if (submission is null || submission.Status == ProcessingStatus.Failed)
@@ -45,12 +54,7 @@ public sealed class IndexSubmissionJob(
             await status.SetAsync(submission, ProcessingStatus.Indexed, cancellationToken);
         }
 
-        if (await db.Set<Theme>().AnyAsync(t => t.InquiryId == submission.InquiryId, cancellationToken))
-        {
-            queue.ApplyThemes(submissionId);
-        }
-
-        logger.LogInformation("Indexed {Reference}: {Passages} passages in {ElapsedMs} ms",
-            submission.Reference, passages, clock.ElapsedMilliseconds);
+        logger.LogInformation("Indexed {Reference}: {Passages} passages{Themes} in {ElapsedMs} ms",
+            submission.Reference, passages, retagged ? " (themes changed)" : string.Empty, clock.ElapsedMilliseconds);
     }
 }

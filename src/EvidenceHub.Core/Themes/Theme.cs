@@ -19,6 +19,12 @@ public sealed class Theme
     /// <summary>Bumped on every change of the rule; each automatic tag records the version that made it.</summary>
     public int RuleVersion { get; set; }
 
+    /// <summary>
+    /// The rule version last applied over the whole inquiry; behind <see cref="RuleVersion"/> while a
+    /// rule job is pending, so the reconciler can queue one that was lost.
+    /// </summary>
+    public int AppliedVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

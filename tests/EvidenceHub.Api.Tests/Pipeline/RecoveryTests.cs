@@ -98,9 +98,5 @@ public sealed class RecoveryTests
         public void ApplyTheme(long themeId)
         {
         }
-
-        public void ApplyThemes(long submissionId)
-        {
-        }
     }
 }
