@@ -53,6 +53,7 @@ cleanup() {
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "work folder kept: $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 label() { local n=$1; if ((n % 1000000 == 0)); then echo "$((n / 1000000))M passages"; else echo "$((n / 1000))k passages"; fi; }
 

@@ -25,7 +25,7 @@ internal static class PdfCorpusWriter
         }
     }
 
-    /// <summary>One document of exactly <paramref name="pages"/> pages; <paramref name="marker"/>, if given, is in its last paragraph.</summary>
+    /// <summary>One document of exactly <paramref name="pages"/> pages; <paramref name="marker"/>, if given, starts its last page.</summary>
     public static byte[] Render(CorpusGenerator generator, Random random, int pages, string? marker)
     {
         var builder = new PdfDocumentBuilder();
@@ -46,7 +46,7 @@ internal static class PdfCorpusWriter
             {
                 label++;
                 var text = generator.Text(random);
-                if (marker is not null && number == pages && y < Margin + 8 * Leading)
+                if (marker is not null && number == pages)
                 {
                     text = $"We ask the committee to note {marker} in its report. " + text;
                     marker = null;
