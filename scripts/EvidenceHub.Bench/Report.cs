@@ -45,7 +45,7 @@ internal static class Fmt
 
     public static string Ms(double ms) => ms >= 100 ? ms.ToString("F0", CultureInfo.InvariantCulture) : ms.ToString("F1", CultureInfo.InvariantCulture);
 
-    public static string Ratio(double r) => r >= 10 ? $"{r:F0}×" : $"{r:F1}×";
+    public static string Ratio(double r) => r >= 10 ? $"{r:F0}×" : r >= 0.095 ? $"{r:F1}×" : $"{r:F2}×";
 
     public static double Percentile(IReadOnlyList<double> sorted, double p)
     {
