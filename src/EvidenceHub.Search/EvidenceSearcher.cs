@@ -46,7 +46,7 @@ public sealed class EvidenceSearcher(PassageIndex index)
         var collector = new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit);
         Execute(() => searcher.Search(query, collector));
         var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
-        var highlighter = new SnippetHighlighter(userQuery);
+        var highlighter = new SnippetHighlighter(userQuery, searcher.IndexReader);
         var hits = Order(collector.Groups, sort)
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
@@ -64,7 +64,7 @@ public sealed class EvidenceSearcher(PassageIndex index)
         {
             TopDocs top = null!;
             Execute(() => top = searcher.Search(query, 10_000));
-            var highlighter = new SnippetHighlighter(userQuery);
+            var highlighter = new SnippetHighlighter(userQuery, searcher.IndexReader);
             return top.ScoreDocs
                 .Select(sd => ToPassageHit(searcher.Doc(sd.Doc), sd.Score, highlighter, markAll: true))
                 .OrderBy(p => p.Ordinal)

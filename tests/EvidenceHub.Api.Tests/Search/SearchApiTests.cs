@@ -119,6 +119,13 @@ public sealed class SearchApiTests
     }
 
     [TestMethod]
+    public async Task A_fuzzy_query_marks_the_word_it_matched()
+    {
+        var snippet = (await api.SearchAsync("q=devolutoin~"))["hits"]![0]!["passages"]![0]!["snippet"]!.GetValue<string>();
+        Assert.Contains("<mark>devolution</mark>", snippet.ToLowerInvariant());
+    }
+
+    [TestMethod]
     public async Task Markup_in_passage_text_comes_back_escaped_in_snippets_and_search_within()
     {
         await api.CreateInquiryAsync("ESC");

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using EvidenceHub.Extraction;
+
+namespace EvidenceHub.Bench.Extraction;
+
+/// <summary>
+/// Our PDF extraction (the API's <see cref="DocumentExtractor"/>) against poppler's <c>pdftotext</c> on the
+/// same files, each with one file per core at a time: pages per second and words found.
+/// </summary>
+internal static class ExtractionBench
+{
+    public static void Run(string folder, string label, Report report)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var cores = Environment.ProcessorCount;
+        var extractor = new DocumentExtractor();
+        Ours(extractor, files[0]); // JIT warm-up, not timed
+
+        var ours = Measure(files, cores, f => Ours(extractor, f));
+        var poppler = Measure(files, cores, Poppler);
+        var ratio = (ours.Pages / ours.Seconds) / (poppler.Pages / poppler.Seconds);
+        report.Row("extraction", label, $"{files.Count} PDFs, {ours.Pages:N0} pages",
+            $"{ours.Pages / ours.Seconds:F1} pages/s, {ours.Words:N0} words{(ours.Failed > 0 ? $", {ours.Failed} failed" : "")}{(ours.OcrPages > 0 ? $", {ours.OcrPages} pages OCR'd" : "")}",
+            $"{poppler.Pages / poppler.Seconds:F1} pages/s, {poppler.Words:N0} words{(poppler.Failed > 0 ? $", {poppler.Failed} failed" : "")}",
+            $"{Fmt.Ratio(ratio)} of pdftotext's speed" + (ratio >= 1 ? " (target ≥ 1× met)" : $" (target ≥ 1× missed by {1 / ratio:F1}×)"));
+    }
+
+    private sealed record Outcome(int Pages, long Words, bool Failed, int OcrPages);
+
+    private sealed record Totals(double Seconds, int Pages, long Words, int Failed, int OcrPages);
+
+    private static Totals Measure(IReadOnlyList<string> files, int cores, Func<string, Outcome> run)
+    {
+        var outcomes = new ConcurrentBag<Outcome>();
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = cores }, f => outcomes.Add(run(f)));
+        return new Totals(clock.Elapsed.TotalSeconds, outcomes.Sum(o => o.Pages), outcomes.Sum(o => o.Words),
+            outcomes.Count(o => o.Failed), outcomes.Sum(o => o.OcrPages));
+    }
+
+    private static Outcome Ours(DocumentExtractor extractor, string file)
+    {
+        try
+        {
+            var document = extractor.Extract(File.ReadAllBytes(file), new ExtractionRequest(DocumentType.Pdf), CancellationToken.None);
+            var ocr = document.Metadata.TryGetValue("ocrPages", out var pages) ? pages.Split(',').Length : 0;
+            return new Outcome(document.PageCount ?? 0, document.Passages.Sum(p => Words(p.Text)), false, ocr);
+        }
+        catch (ExtractionFailedException)
+        {
+            return new Outcome(0, 0, true, 0);
+        }
+    }
+
+    private static Outcome Poppler(string file)
+    {
+        var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        _ = stderr.Result;
+        // pdftotext ends every page with a form feed.
+        return new Outcome(text.Count(c => c == '\f'), Words(text), process.ExitCode != 0, 0);
+    }
+
+    private static long Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using EvidenceHub.Bench;
+using EvidenceHub.Bench.Corpus;
+using EvidenceHub.Bench.Database;
+using EvidenceHub.Bench.Extraction;
+using EvidenceHub.Bench.Http;
+using EvidenceHub.Bench.Indexing;
+using EvidenceHub.Bench.Postgres;
+using EvidenceHub.Bench.Queries;
+
+// The benchmark driver behind scripts/bench.sh. Each verb is one phase, run in its own process so that
+// its peak working set is its own. Tables go to the folder in BENCH_REPORT (and to stdout).
+const int Seed = 20240601;
+var report = new Report(Environment.GetEnvironmentVariable("BENCH_REPORT") is { Length: > 0 } reportFolder ? reportFolder : null);
+static int Int(string s) => int.Parse(s.Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+switch (args)
+{
+    case ["generate-pdfs", var folder, var count, var pages]:
+        PdfCorpusWriter.WriteFolder(folder, Int(count), Int(pages), Seed);
+        break;
+    case ["extract", var folder, var label]:
+        ExtractionBench.Run(folder, label, report);
+        break;
+    case ["load-db", var data, var passages]:
+        SqliteCorpusWriter.Write(data, Int(passages), Seed);
+        break;
+    case ["index", var data, var passages]:
+        IndexBench.Run(data, Int(passages), Seed, report);
+        break;
+    case ["query-inprocess", var data, var output, var rounds]:
+        InProcessQueries.Run(data, output, Int(rounds));
+        break;
+    case ["query-http", var url, var output, var rounds, var passages]:
+        HttpQueries.Run(url, output, Int(rounds), CorpusGenerator.SubmissionCount(Int(passages)));
+        break;
+    case ["pg-load", var connection, var passages]:
+        PgCorpus.Load(connection, Int(passages), Seed);
+        break;
+    case ["pg-query", var connection, var output, var rounds]:
+        PgQueries.Run(connection, output, Int(rounds));
+        break;
+    case ["upload", var url, var count, var label]:
+        UploadBench.Run(url, "LBN", Int(count), label, report);
+        break;
+    case ["latency-table", var label, var inProcess, var http, var pg]:
+        LatencySummary.Run(label, inProcess, http, pg, report);
+        break;
+    case ["wrk-script", var output]:
+        File.WriteAllText(output, WrkScript.Lua());
+        break;
+    default:
+        Console.Error.WriteLine("""
+            usage: EvidenceHub.Bench <verb> …
+              generate-pdfs DIR COUNT PAGES       write seeded PDFs of written evidence
+              extract DIR LABEL                   our extraction against pdftotext on every PDF under DIR
+              load-db DATA PASSAGES               the generated corpus into DATA's SQLite database
+              index DATA PASSAGES                 the generated corpus into DATA's Lucene index (timed)
+              query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher
+              query-http URL OUT ROUNDS PASSAGES  the mix through the running API
+              pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search
+              pg-query CONN OUT ROUNDS            the mix in PostgreSQL
+              upload URL COUNT LABEL              upload → searchable through the running API
+              latency-table LABEL IN HTTP PG      the latency rows from the three measurements
+              wrk-script FILE                     a wrk Lua script cycling through the mix
+            """);
+        Environment.ExitCode = 2;
+        break;
+}
