@@ -33,27 +33,8 @@ public static class QuoteCreation
                 SpanProblem(passage.Text, request));
         }
 
-        var now = clock.GetUtcNow();
-        var quote = new Quote
-        {
-            SubmissionId = submission.Id,
-            Text = passage.Text[span.Start..span.End],
-            Note = Blank(request.Note),
-            Status = QuoteStatus.Ok,
-            SourceSha256 = submission.Sha256,
-            Before = string.Empty,
-            After = string.Empty,
-            CreatedAt = now,
-            CheckedAt = now,
-        };
-        QuoteAnchor.Set(quote, passage, span.Start, submission.Sha256);
-        if (Blank(request.Collection) is { } name)
-        {
-            quote.Collection = await QuoteCollections.FindOrCreateAsync(db, name, now, cancellationToken);
-            quote.Position = await QuoteCollections.NextPositionAsync(db, quote.Collection, cancellationToken);
-        }
-
-        db.Set<Quote>().Add(quote);
+        var quote = await QuoteTaker.TakeAsync(db, passage, submission, span.Start, span.End,
+            Blank(request.Note), Blank(request.Collection), clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var style = await new CitationStyles(db).ForInquiryAsync(submission.InquiryId, cancellationToken);
         return TypedResults.Created($"/api/quotes/{quote.Id}", CitedQuote.Cite(quote, submission, style).AsDto());

@@ -1,5 +1,6 @@
 using EvidenceHub.Core;
 using EvidenceHub.Core.Inquiries;
+using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;
@@ -80,6 +81,53 @@ public sealed class SampleInquiryLoader(
         {
             await LoadSubmissionsAsync(scope.ServiceProvider.GetRequiredService<SubmissionIntake>(), sample, cancellationToken);
         }
+
+        if (!await db.Set<QuoteCollection>().AnyAsync(c => c.Name == QuoteCollectionName, cancellationToken))
+        {
+            await WaitUntilReadAsync(db, inquiry.Id, cancellationToken);
+            await LoadQuotesAsync(db, inquiry.Id, sample, cancellationToken);
+        }
+    }
+
+    /// <summary>The report chapter the sample quotes are collected in.</summary>
+    public const string QuoteCollectionName = "Chapter 3: Power closer to communities";
+
+    /// <summary>Quotes need passages: wait (bounded) until every sample submission is read or has failed.</summary>
+    private static async Task WaitUntilReadAsync(EvidenceDbContext db, int inquiryId, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (DateTime.UtcNow < deadline && await db.Submissions.AnyAsync(
+            s => s.InquiryId == inquiryId && (s.Status == ProcessingStatus.Queued || s.Status == ProcessingStatus.Extracting), cancellationToken))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    /// <summary>Each sample quote is the exact text of one passage of its file; it is taken where it stands.</summary>
+    private async Task LoadQuotesAsync(EvidenceDbContext db, int inquiryId, SampleInquiry sample, CancellationToken cancellationToken)
+    {
+        var taken = 0;
+        foreach (var wanted in sample.Quotes)
+        {
+            var submission = await db.Submissions.AsNoTracking()
+                .FirstOrDefaultAsync(s => s.InquiryId == inquiryId && s.FileName == wanted.File, cancellationToken);
+            var passages = submission is null ? []
+                : await db.Passages.AsNoTracking().Where(p => p.SubmissionId == submission.Id).OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
+            var passage = passages.FirstOrDefault(p => p.Text.Contains(wanted.Text, StringComparison.Ordinal));
+            if (submission is null || passage is null)
+            {
+                logger.LogWarning("Sample quote from {File} not found in its passages: {Text}", wanted.File, wanted.Text);
+                continue;
+            }
+
+            var start = passage.Text.IndexOf(wanted.Text, StringComparison.Ordinal);
+            await QuoteTaker.TakeAsync(db, passage, submission, start, start + wanted.Text.Length,
+                wanted.Note, QuoteCollectionName, clock.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            taken++;
+        }
+
+        logger.LogInformation("Sample quotes: {Taken} of {Total} in '{Collection}'", taken, sample.Quotes.Count, QuoteCollectionName);
     }
 
     private async Task LoadSubmissionsAsync(SubmissionIntake intake, SampleInquiry sample, CancellationToken cancellationToken)

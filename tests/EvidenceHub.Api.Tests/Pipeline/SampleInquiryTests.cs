@@ -41,6 +41,21 @@ public sealed class SampleInquiryTests
         var byRule = (await api.SearchAsync("inquiry=LBN&q=" + Uri.EscapeDataString(ownership["rule"]!.GetValue<string>())))["total"]!.GetValue<int>();
         Assert.IsGreaterThan(3, byRule);
         await api.WaitForTotalAsync("inquiry=LBN&theme=" + Uri.EscapeDataString("Community ownership"), byRule, TimeSpan.FromSeconds(60));
+
+        // ...and a report chapter of quotes, each citing where it stands.
+        var collection = Uri.EscapeDataString("Chapter 3: Power closer to communities");
+        System.Text.Json.Nodes.JsonArray quotes = [];
+        for (var attempt = 0; attempt < 120 && quotes.Count < 8; attempt++)
+        {
+            quotes = (await api.GetJsonAsync("/api/quotes?collection=" + collection)).AsArray();
+            await Task.Delay(250);
+        }
+
+        Assert.HasCount(8, quotes, "every sample quote is found in its passage");
+        Assert.Contains(q => System.Text.RegularExpressions.Regex.IsMatch(q!["citation"]!.GetValue<string>(), @"^Q\d+ \["), quotes);
+        Assert.Contains(q => q!["citation"]!.GetValue<string>().Contains("(LBN", StringComparison.Ordinal), quotes);
+        var markdown = await api.Http.GetStringAsync("/api/quotes/export?format=md&collection=" + collection);
+        Assert.Contains(quotes[0]!["text"]!.GetValue<string>(), markdown);
     }
 
     private static readonly Dictionary<string, string?> Samples = new() { ["EvidenceHub:LoadSamples"] = "true" };
