@@ -22,9 +22,7 @@ internal static class SqliteCorpusWriter
         var options = new EvidenceHubOptions { DataDirectory = dataDirectory };
         Directory.CreateDirectory(options.FullDataDirectory);
         File.Delete(options.DatabasePath);
-        var builder = new DbContextOptionsBuilder<EvidenceDbContext>();
-        DatabaseRegistration.Configure(builder, options, null);
-        using (var db = new EvidenceDbContext(builder.Options))
+        using (var db = DatabaseRegistration.CreateContext(options, null))
         {
             DatabaseInitializer.InitializeAsync(db, CancellationToken.None).GetAwaiter().GetResult();
             db.Inquiries.AddRange(CorpusGenerator.Inquiries(CorpusGenerator.SubmissionCount(passages)));
@@ -32,7 +30,7 @@ internal static class SqliteCorpusWriter
         }
 
         var generator = new CorpusGenerator(seed);
-        var passageTable = PassageTable(builder);
+        var passageTable = PassageTable(options);
         using var connection = new SqliteConnection(DatabaseRegistration.EmbeddedConnectionString(options));
         connection.Open();
         using (var pragma = connection.CreateCommand())
@@ -44,7 +42,7 @@ internal static class SqliteCorpusWriter
         var rows = 0L;
         foreach (var chunk in generator.Submissions(passages).Chunk(2_000))
         {
-            using (var db = new EvidenceDbContext(builder.Options))
+            using (var db = DatabaseRegistration.CreateContext(options, null))
             {
                 // Explicit ids are kept; passages follow through the prepared statement below.
                 var own = chunk.ToDictionary(s => s.Id, s => s.Passages);
@@ -94,9 +92,9 @@ internal static class SqliteCorpusWriter
     private sealed record Table(string Insert, IReadOnlyList<string> Columns);
 
     /// <summary>Table and column names as EF Core maps them, so the raw insert cannot drift from the model.</summary>
-    private static Table PassageTable(DbContextOptionsBuilder<EvidenceDbContext> builder)
+    private static Table PassageTable(EvidenceHubOptions options)
     {
-        using var db = new EvidenceDbContext(builder.Options);
+        using var db = DatabaseRegistration.CreateContext(options, null);
         var entity = db.Model.FindEntityType(typeof(Passage))!;
         string Column(string property) => entity.FindProperty(property)!.GetColumnName();
         string[] properties = [nameof(Passage.Id), nameof(Passage.SubmissionId), nameof(Passage.Ordinal), nameof(Passage.Page),

@@ -2,12 +2,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvidenceHub.Core.Storage;
 
-/// <summary>Creates the schema on first start; turns on SQLite's write-ahead log in embedded mode.</summary>
+/// <summary>
+/// Brings the database to the current schema with the provider's migrations (creating it on first
+/// start), so a data directory or server database from an earlier version is upgraded, not lost; turns
+/// on SQLite's write-ahead log in embedded mode.
+/// </summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializeAsync(EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets searches read while a job writes; the setting persists in the file.

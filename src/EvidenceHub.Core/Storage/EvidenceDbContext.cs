@@ -7,9 +7,10 @@ namespace EvidenceHub.Core.Storage;
 /// <summary>
 /// The source of truth: inquiries, submissions and their passages (and each feature's own tables).
 /// The index is derived from it. Each feature maps its entities in an
-/// <see cref="IEntityTypeConfiguration{TEntity}"/> beside them.
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> beside them. One subclass per database provider
+/// (<see cref="ProviderContexts"/>) carries that provider's migrations; everything else uses this type.
 /// </summary>
-public sealed class EvidenceDbContext(DbContextOptions<EvidenceDbContext> options) : DbContext(options)
+public abstract class EvidenceDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
 
