@@ -84,7 +84,9 @@ export function mountSubmissionThemes(submission) {
     fill(list, tags.map(item));
     const tagged = new Set(tags.filter((t) => stateOf(t) === 'manual').map((t) => t.themeId));
     fill(select, themes.filter((t) => !tagged.has(t.id)).map((t) => el('option', { value: t.id }, t.name)));
-    select.disabled = select.options.length === 0;
+    document.getElementById('tag-form').hidden = select.options.length === 0;
+    document.getElementById('no-themes').hidden = themes.length > 0;
+    document.querySelector('#no-themes a').href = `/themes.html?inquiry=${enc(submission.inquiry)}`;
   }
 
   document.getElementById('tag-form').addEventListener('submit', (event) => {
