@@ -27,15 +27,21 @@ export async function getJson(url, { signal } = {}) {
   return response.json();
 }
 
-export async function postJson(url, body) {
+/** Sends JSON with the given method (POST, PUT, PATCH, DELETE); resolves with the body, or null for 204. */
+export async function sendJson(method, url, body) {
   const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
+    method,
+    headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw await problemOf(response);
   return response.status === 204 ? null : response.json();
 }
+
+export const postJson = (url, body) => sendJson('POST', url, body ?? {});
+export const putJson = (url, body) => sendJson('PUT', url, body);
+export const patchJson = (url, body) => sendJson('PATCH', url, body);
+export const deleteJson = (url) => sendJson('DELETE', url);
 
 /**
  * Posts a multipart form with XMLHttpRequest so that upload progress can be shown (fetch has no

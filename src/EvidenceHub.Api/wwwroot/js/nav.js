@@ -1,8 +1,10 @@
-// The site's navigation, in one place. Themes and Quotes join this list when their pages land.
+// The site's navigation, in one place.
 import { el, fill } from './dom.js';
 
 const pages = [
   { href: '/', label: 'Search', match: ['/', '/index.html'] },
+  { href: '/themes.html', label: 'Themes', match: ['/themes.html'] },
+  { href: '/quotes.html', label: 'Quotes', match: ['/quotes.html'] },
   { href: '/desk.html', label: "Clerk's desk", match: ['/desk.html'] },
 ];
 

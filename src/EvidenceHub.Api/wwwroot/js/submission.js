@@ -3,6 +3,8 @@
 import { getJson, ApiProblem, enc } from './api.js';
 import { el, fill, snippet, copyButton } from './dom.js';
 import { kinds, categories, publications, statuses, failureAdvice, locationParts, formatDate } from './codes.js';
+import { mountSubmissionThemes } from './submission-themes.js';
+import { mountQuoting, quoteButton } from './quoting.js';
 
 const params = new URLSearchParams(location.search);
 const reference = (params.get('ref') || '').trim().toUpperCase();
@@ -22,11 +24,13 @@ async function load() {
     const submission = await getJson(`/api/submissions/${enc(reference)}`);
     showSubmission(submission);
     document.getElementById('submission').hidden = false;
+    const themesLoaded = mountSubmissionThemes(submission);
     const [passages] = await Promise.all([
       getJson(`/api/submissions/${enc(reference)}/passages`),
       loadSimilar(),
     ]);
     showPassages(passages);
+    await themesLoaded;
     if (params.get('q')) {
       document.getElementById('within-q').value = params.get('q');
       searchWithin(params.get('q'));
@@ -54,7 +58,6 @@ function showSubmission(s) {
       : status],
     ['Pages', s.pageCount],
     ['Passages', s.passageCount],
-    ['Themes', s.themes?.length ? s.themes.join(', ') : el('span', { class: 'muted' }, 'None yet')],
     ['Original file', el('a', { href: `/api/submissions/${enc(s.reference)}/file`, download: s.fileName }, s.fileName || 'Download')],
     ['SHA-256', el('code', {}, s.sha256)],
   ];
@@ -73,8 +76,9 @@ function showPassages(passages) {
     : 'No passages: the file has not been read yet, or has no text.';
   fill(document.getElementById('passages'), passages.map((p) => {
     const where = locationParts(p);
-    return el('li', { id: `p-${p.id}`, tabindex: '-1' },
-      el('p', { class: 'location' }, where.length ? where.join(' · ') : `passage ${p.ordinal}`),
+    const location = where.length ? where.join(' · ') : `passage ${p.ordinal}`;
+    return el('li', { id: `p-${p.id}`, tabindex: '-1', dataset: { passageId: p.id, location } },
+      el('div', { class: 'passage-head' }, el('p', { class: 'location' }, location), quoteButton(p, location)),
       el('p', { class: 'text' }, p.text));
   }));
   if (location.hash.startsWith('#p-')) {
@@ -152,4 +156,5 @@ if (document.referrer && new URL(document.referrer).origin === location.origin &
   document.getElementById('back-to-search').href = document.referrer;
 }
 
+mountQuoting();
 load();
