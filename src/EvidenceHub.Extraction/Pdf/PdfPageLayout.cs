@@ -34,15 +34,15 @@ internal static class PdfPageLayout
         }
 
         var words = Words.GetWords(letters).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
-        var blocks = Blocks.GetBlocks(words);
         if (HasColumns(words, page.Width))
         {
-            var ordered = ColumnOrder.Get(blocks).OrderBy(b => b.ReadingOrder).ToList();
-            var lines = ordered.SelectMany((block, index) => TopToBottom(page.Number, block.TextLines, index)).ToList();
+            var ordered = ColumnOrder.Get(Blocks.GetBlocks(words)).OrderBy(b => b.ReadingOrder).ToList();
+            var lines = ordered.SelectMany((block, index) => TopToBottom(page.Number, block.TextLines.SelectMany(l => l.Words), index)).ToList();
             return new PdfPageLines(page.Number, page.Height, true, lines);
         }
 
-        return new PdfPageLines(page.Number, page.Height, false, TopToBottom(page.Number, blocks.SelectMany(b => b.TextLines), 0));
+        // One column is read top to bottom by baselines alone: Docstrum's blocks would only be flattened again.
+        return new PdfPageLines(page.Number, page.Height, false, TopToBottom(page.Number, words, 0));
     }
 
     /// <summary>
@@ -76,9 +76,9 @@ internal static class PdfPageLayout
     /// Lines top to bottom, by clustering words on their baselines. Docstrum's own lines are not used: on justified
     /// text with wide word gaps it breaks a line into fragments and mixes words of neighbouring lines.
     /// </summary>
-    private static List<PdfLayoutLine> TopToBottom(int pageNumber, IEnumerable<TextLine> textLines, int column)
+    private static List<PdfLayoutLine> TopToBottom(int pageNumber, IEnumerable<PdfWord> pageWords, int column)
     {
-        var words = textLines.SelectMany(l => l.Words).OrderByDescending(w => Baseline([w])).ToList();
+        var words = pageWords.OrderByDescending(w => Baseline([w])).ToList();
         var lines = new List<PdfLayoutLine>();
         var current = new List<PdfWord>();
         foreach (var word in words)
