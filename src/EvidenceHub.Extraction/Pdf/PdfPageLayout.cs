@@ -2,7 +2,6 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using PdfWord = UglyToad.PdfPig.Content.Word;
 
 namespace EvidenceHub.Extraction.Pdf;
@@ -16,9 +15,6 @@ namespace EvidenceHub.Extraction.Pdf;
 internal static class PdfPageLayout
 {
     // Layout analysis defaults to every core; extraction runs inside jobs that already share the machine.
-    private static readonly NearestNeighbourWordExtractor Words = new(
-        new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions { MaxDegreeOfParallelism = 1 });
-
     private static readonly DocstrumBoundingBoxes Blocks = new(
         new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
 
@@ -33,7 +29,7 @@ internal static class PdfPageLayout
             return new PdfPageLines(page.Number, page.Height, false, []);
         }
 
-        var words = Words.GetWords(letters).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+        var words = BaselineWords.Build(letters);
         if (HasColumns(words, page.Width))
         {
             var ordered = ColumnOrder.Get(Blocks.GetBlocks(words)).OrderBy(b => b.ReadingOrder).ToList();
