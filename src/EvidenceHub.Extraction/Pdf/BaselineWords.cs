@@ -61,55 +61,78 @@ internal static class BaselineWords
 
     private static void BuildHorizontal(List<Letter> horizontal, List<PdfWord> words)
     {
-        horizontal.Sort(static (a, b) => b.StartBaseLine.Y.CompareTo(a.StartBaseLine.Y));
-        var pieces = new List<Piece>();
-        var row = new List<Letter>();
-        for (var i = 0; i < horizontal.Count; i++)
+        // Sorting on keys taken once is several times faster than comparing the letters' baseline properties.
+        var letters = horizontal.ToArray();
+        var keys = new double[letters.Length];
+        for (var i = 0; i < letters.Length; i++)
         {
-            row.Add(horizontal[i]);
+            keys[i] = -letters[i].StartBaseLine.Y;
+        }
+
+        Array.Sort(keys, letters);
+        var pieces = new List<Piece>();
+        var sizes = new double[letters.Length];
+        var spaces = new bool[letters.Length];
+        var reach = 0.0;
+        var rowStart = 0;
+        for (var i = 0; i < letters.Length; i++)
+        {
             // A row is one baseline, give or take a tenth of the type size; raised and lowered text is a row of its own.
-            if (i == horizontal.Count - 1 || horizontal[i].StartBaseLine.Y - horizontal[i + 1].StartBaseLine.Y
-                > 0.1 * Math.Max(horizontal[i].PointSize, horizontal[i + 1].PointSize))
+            if (i == letters.Length - 1 || keys[i + 1] - keys[i] > 0.1 * Math.Max(letters[i].PointSize, letters[i + 1].PointSize))
             {
-                AddRow(row, pieces);
-                row.Clear();
+                reach = Math.Max(reach, AddRow(letters, keys, sizes, spaces, rowStart, i + 1, pieces));
+                rowStart = i + 1;
             }
         }
 
-        JoinAcrossRows(pieces);
+        JoinAcrossRows(pieces, 0.2 * reach);
         // A piece joined into another has a parent; the other holds its letters.
         words.AddRange(pieces.Where(p => p.Parent == -1).Select(p => new PdfWord(p.Letters)));
     }
 
-    private static void AddRow(List<Letter> row, List<Piece> pieces)
+    /// <summary>Cuts the row letters[from..to) into pieces of words; returns the largest letter size in it.</summary>
+    private static double AddRow(Letter[] letters, double[] keys, double[] sizes, bool[] spaces, int from, int to, List<Piece> pieces)
     {
-        row.Sort(static (a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
-        List<Letter>? current = null;
-        for (var i = 0; i < row.Count; i++)
+        for (var i = from; i < to; i++)
         {
-            var letter = row[i];
-            if (string.IsNullOrWhiteSpace(letter.Value))
+            keys[i] = letters[i].StartBaseLine.X;
+        }
+
+        Array.Sort(keys, letters, from, to - from);
+        var largest = 0.0;
+        for (var i = from; i < to; i++)
+        {
+            spaces[i] = string.IsNullOrWhiteSpace(letters[i].Value);
+            sizes[i] = Size(letters[i]);
+            largest = Math.Max(largest, sizes[i]);
+        }
+
+        List<Letter>? current = null;
+        for (var i = from; i < to; i++)
+        {
+            if (spaces[i])
             {
                 continue;
             }
 
-            (current ??= []).Add(letter);
-            var next = i + 1 < row.Count ? row[i + 1] : null;
-            if (next is not null && !string.IsNullOrWhiteSpace(next.Value) && Distance(letter, next) < MaxJoin(letter, next))
+            (current ??= []).Add(letters[i]);
+            if (i + 1 < to && !spaces[i + 1] && Distance(letters[i], letters[i + 1]) < 0.2 * Math.Max(sizes[i], sizes[i + 1]))
             {
                 continue;
             }
 
-            pieces.Add(new Piece(current, next is null ? double.PositiveInfinity : Distance(letter, next)));
+            pieces.Add(new Piece(current, i + 1 < to ? Distance(letters[i], letters[i + 1]) : double.PositiveInfinity));
             current = null;
         }
+
+        return largest;
     }
 
     /// <summary>
     /// Joins a piece's end to the start of a piece on another baseline when that start is its nearest letter and near
     /// enough. Joined pieces are merged into the first, in x order, and the others marked as taken.
     /// </summary>
-    private static void JoinAcrossRows(List<Piece> pieces)
+    private static void JoinAcrossRows(List<Piece> pieces, double reach)
     {
         if (pieces.Count < 2)
         {
@@ -119,7 +142,6 @@ internal static class BaselineWords
         var starts = Enumerable.Range(0, pieces.Count).ToArray();
         var startX = starts.Select(i => pieces[i].Letters[0].StartBaseLine.X).ToArray();
         Array.Sort(startX, starts);
-        var reach = 0.2 * pieces.Max(p => p.Letters.Max(Size));
         var root = Enumerable.Range(0, pieces.Count).ToArray();
         int Find(int i)
         {
