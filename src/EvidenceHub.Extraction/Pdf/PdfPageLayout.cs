@@ -7,10 +7,10 @@ using PdfWord = UglyToad.PdfPig.Content.Word;
 namespace EvidenceHub.Extraction.Pdf;
 
 /// <summary>
-/// Reads a page's lines in reading order with PdfPig's layout analysis: nearest-neighbour words, Docstrum
-/// blocks, and — only where the blocks sit in two or more columns — the unsupervised reading-order detector.
-/// Single-column pages are read top to bottom. Measured against ContentOrderTextExtractor on two-column
-/// papers, layout analysis kept columns apart and split words better (see the branch's report).
+/// Reads a page's lines in reading order: words by the nearest-neighbour rule (<see cref="BaselineWords"/>), then a
+/// cheap test for a column gutter; only pages with columns get PdfPig's Docstrum blocks and the unsupervised
+/// reading-order detector. Single-column pages are read top to bottom by baselines. Measured against
+/// ContentOrderTextExtractor on two-column papers, layout analysis kept columns apart and split words better.
 /// </summary>
 internal static class PdfPageLayout
 {
