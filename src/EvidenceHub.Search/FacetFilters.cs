@@ -12,24 +12,25 @@ internal sealed class FacetFilters(IReadOnlyDictionary<string, IReadOnlyList<str
     public IReadOnlyList<string> Facets { get; } =
         PassageFields.Facets.Where(f => filters.TryGetValue(f, out var v) && v.Count > 0).ToList();
 
-    /// <summary>For one segment: per active facet, the ordinals of the accepted values.</summary>
-    public HashSet<long>[] ResolveOrdinals(SortedSetDocValues?[] values)
+    /// <summary>For one segment: per active facet, a table by ordinal of whether its value is accepted.</summary>
+    public bool[][] ResolveOrdinals(SortedSetDocValues?[] values)
     {
-        var result = new HashSet<long>[Facets.Count];
+        var result = new bool[Facets.Count][];
         for (var i = 0; i < Facets.Count; i++)
         {
-            result[i] = [];
             if (values[i] is not { } docValues)
             {
+                result[i] = [];
                 continue;
             }
 
+            result[i] = new bool[docValues.ValueCount];
             foreach (var value in filters[Facets[i]])
             {
                 var ord = docValues.LookupTerm(new BytesRef(value));
                 if (ord >= 0)
                 {
-                    result[i].Add(ord);
+                    result[i][ord] = true;
                 }
             }
         }

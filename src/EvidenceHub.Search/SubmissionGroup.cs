@@ -23,8 +23,14 @@ internal sealed class SubmissionGroup(long submissionId, string reference, long 
             return;
         }
 
-        var at = best.FindIndex(b => score > b.Score);
-        best.Insert(at < 0 ? best.Count : at, (globalDoc, score));
+        // A plain loop, not FindIndex: a lambda capturing the score would allocate for every passage offered.
+        var at = 0;
+        while (at < best.Count && score <= best[at].Score)
+        {
+            at++;
+        }
+
+        best.Insert(at, (globalDoc, score));
         if (best.Count > capacity)
         {
             best.RemoveAt(best.Count - 1);
