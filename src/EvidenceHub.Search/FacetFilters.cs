@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Util;
-
 namespace EvidenceHub.Search;
 
 /// <summary>
@@ -13,21 +10,21 @@ internal sealed class FacetFilters(IReadOnlyDictionary<string, IReadOnlyList<str
         PassageFields.Facets.Where(f => filters.TryGetValue(f, out var v) && v.Count > 0).ToList();
 
     /// <summary>For one segment: per active facet, a table by ordinal of whether its value is accepted.</summary>
-    public bool[][] ResolveOrdinals(SortedSetDocValues?[] values)
+    public bool[][] ResolveOrdinals(OrdinalColumn?[] values)
     {
         var result = new bool[Facets.Count][];
         for (var i = 0; i < Facets.Count; i++)
         {
-            if (values[i] is not { } docValues)
+            if (values[i] is not { } column)
             {
                 result[i] = [];
                 continue;
             }
 
-            result[i] = new bool[docValues.ValueCount];
+            result[i] = new bool[column.ValueCount];
             foreach (var value in filters[Facets[i]])
             {
-                var ord = docValues.LookupTerm(new BytesRef(value));
+                var ord = column.OrdinalOf(value);
                 if (ord >= 0)
                 {
                     result[i][ord] = true;

@@ -1,12 +1,8 @@
-using Lucene.Net.Index;
-using Lucene.Net.Util;
-
 namespace EvidenceHub.Search;
 
 /// <summary>
 /// The counts of one facet across segments. Ordinals are per segment, so each segment's ordinals are
-/// mapped (lazily, once per ordinal) to a global value number; counting is then array increments, and
-/// a value's label is decoded once per segment, not once per passage.
+/// mapped (lazily, once per ordinal) to a global value number; counting is then array increments.
 /// </summary>
 internal sealed class FacetTally
 {
@@ -14,32 +10,30 @@ internal sealed class FacetTally
     private readonly List<string> labels = [];
     private readonly List<int> counts = [];
 
-    private SortedSetDocValues? segment;
+    private OrdinalColumn? segment;
     private int[] segmentCounts = [];
     private int[] globalOfOrdinal = [];
-    private readonly BytesRef scratch = new();
 
-    public void StartSegment(SortedSetDocValues? values)
+    public void StartSegment(OrdinalColumn? values)
     {
         FlushSegment();
         segment = values;
-        var size = values is null ? 0 : (int)values.ValueCount;
+        var size = values?.ValueCount ?? 0;
         segmentCounts = new int[size];
         globalOfOrdinal = new int[size];
         Array.Fill(globalOfOrdinal, -1);
     }
 
     /// <summary>Counts a segment ordinal; added to the global counts when the segment ends.</summary>
-    public void CountInSegment(long ordinal) => segmentCounts[ordinal]++;
+    public void CountInSegment(int ordinal) => segmentCounts[ordinal]++;
 
     /// <summary>The global value number of a segment ordinal.</summary>
-    public int GlobalValue(long ordinal)
+    public int GlobalValue(int ordinal)
     {
         var global = globalOfOrdinal[ordinal];
         if (global < 0)
         {
-            segment!.LookupOrd(ordinal, scratch);
-            var label = scratch.Utf8ToString();
+            var label = segment!.Label(ordinal);
             if (!numbers.TryGetValue(label, out global))
             {
                 global = labels.Count;

@@ -96,7 +96,18 @@ public sealed class PassageIndex : IDisposable
 
     private sealed class BM25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new IndexSearcher(reader) { Similarity = Similarity };
+        /// <summary>
+        /// Also loads the doc-value columns of new segments here, when the manager refreshes, so the
+        /// first search after a commit or merge does not pay for it.
+        /// </summary>
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentColumns.Of(leaf.AtomicReader);
+            }
+
+            return new IndexSearcher(reader) { Similarity = Similarity };
+        }
     }
 }

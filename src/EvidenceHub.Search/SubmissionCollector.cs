@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace EvidenceHub.Search;
 
@@ -12,10 +11,10 @@ namespace EvidenceHub.Search;
 /// </summary>
 /// <remarks>
 /// This runs once per matching passage (hundreds of thousands per search at 1M passages), so the
-/// per-passage work is array look-ups only: filters are resolved to a per-segment table of accepted
-/// ordinals, facet values to global value numbers (<see cref="FacetTally"/>), and the submission's
-/// entry is looked up only when the submission changes (a submission's passages are indexed together,
-/// so consecutive matches usually share it).
+/// per-passage work is array look-ups only: doc values come from in-memory <see cref="SegmentColumns"/>,
+/// filters are resolved to a per-segment table of accepted ordinals, facet values to global value
+/// numbers (<see cref="FacetTally"/>), and the submission's entry is looked up only when the submission
+/// changes (a submission's passages are indexed together, so consecutive matches usually share it).
 /// </remarks>
 internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerHit) : ICollector
 {
@@ -29,14 +28,13 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
     private readonly FacetTally[] tallies = PassageFields.Facets.Select(_ => new FacetTally()).ToArray();
     private readonly int[] facetOfFilter =
         filters.Facets.Select(f => PassageFields.Facets.ToList().IndexOf(f)).ToArray();
-    private readonly BytesRef scratch = new();
 
     private Scorer? scorer;
     private int docBase;
-    private NumericDocValues? submissionIds;
-    private NumericDocValues? received;
-    private SortedDocValues? references;
-    private SortedSetDocValues?[] facetValues = new SortedSetDocValues?[FacetCount];
+    private long[]? submissionIds;
+    private int[] received = [];
+    private OrdinalColumn? references;
+    private OrdinalColumn?[] facetValues = new OrdinalColumn?[FacetCount];
     private bool[][] acceptedOrdinals = [];
     private long lastSubmission = -1;
     private SubmissionEntry? lastEntry;
@@ -51,12 +49,12 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegmentCounts();
-        var reader = context.AtomicReader;
+        var columns = SegmentColumns.Of(context.AtomicReader);
         docBase = context.DocBase;
-        submissionIds = reader.GetNumericDocValues(PassageFields.SubmissionId);
-        received = reader.GetNumericDocValues(PassageFields.ReceivedOn);
-        references = reader.GetSortedDocValues(PassageFields.Reference);
-        facetValues = PassageFields.Facets.Select(f => reader.GetSortedSetDocValues(PassageFields.FacetField(f))).ToArray();
+        submissionIds = columns.SubmissionIds;
+        received = columns.Received;
+        references = columns.References;
+        facetValues = columns.Facets;
         acceptedOrdinals = filters.ResolveOrdinals(facetOfFilter.Select(f => facetValues[f]).ToArray());
         for (var f = 0; f < FacetCount; f++)
         {
@@ -88,7 +86,7 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
             }
         }
 
-        var submissionId = submissionIds.Get(doc);
+        var submissionId = submissionIds[doc];
         var entry = EntryOf(submissionId);
         if (failed < 0)
         {
@@ -120,10 +118,10 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
             return false;
         }
 
-        values.SetDocument(doc);
-        for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+        values.Range(doc, out var start, out var end);
+        for (var i = start; i < end; i++)
         {
-            if (accepted[ord])
+            if (accepted[values.At(i)])
             {
                 return true;
             }
@@ -157,11 +155,11 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
             var reference = string.Empty;
             if (references is not null)
             {
-                references.Get(doc, scratch);
-                reference = scratch.Utf8ToString();
+                references.Range(doc, out var start, out var end);
+                reference = end > start ? references.Label(references.At(start)) : string.Empty;
             }
 
-            group = entry.Group = new SubmissionGroup(submissionId, reference, received?.Get(doc) ?? 0, passagesPerHit);
+            group = entry.Group = new SubmissionGroup(submissionId, reference, received[doc], passagesPerHit);
             groups.Add(group);
         }
 
@@ -184,19 +182,19 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
                 return;
             }
 
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            values.Range(doc, out var start, out var end);
+            for (var i = start; i < end; i++)
             {
-                tally.CountInSegment(ord);
+                tally.CountInSegment(values.At(i));
             }
 
             return;
         }
 
-        values.SetDocument(doc);
-        for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+        values.Range(doc, out var from, out var to);
+        for (var i = from; i < to; i++)
         {
-            var value = tally.GlobalValue(ord);
+            var value = tally.GlobalValue(values.At(i));
             if (entry.MarkValue(facet, value))
             {
                 tally.Count(value);
