@@ -14,7 +14,7 @@ namespace EvidenceHub.Search;
 /// most of a search's time. Segments never change once written (we only delete and add documents,
 /// never update doc values in place), so the copy is keyed by the segment's core and built when the
 /// searcher manager opens a new segment (<see cref="PassageIndex"/> warms it), not on the query path.
-/// About 40 bytes a passage.
+/// About 45 bytes a passage: ~45 MB of heap at 1M passages.
 /// </remarks>
 internal sealed class SegmentColumns
 {
