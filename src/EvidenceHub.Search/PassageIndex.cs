@@ -31,11 +31,14 @@ public sealed class PassageIndex : IDisposable
         refresher = new Timer(_ => Refresh(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>Opens the index folder with <see cref="NIOFSDirectory"/>: MMapDirectory crashes in this beta.</summary>
+    /// <summary>
+    /// Opens the index folder with <see cref="NIOFSDirectory"/> (MMapDirectory crashes in this beta), reading
+    /// with larger buffers (<see cref="BufferedNIOFSDirectory"/>).
+    /// </summary>
     public static PassageIndex OpenFolder(string path)
     {
         System.IO.Directory.CreateDirectory(path);
-        return new PassageIndex(new NIOFSDirectory(new DirectoryInfo(path)));
+        return new PassageIndex(new BufferedNIOFSDirectory(new DirectoryInfo(path)));
     }
 
     public static Similarity Similarity { get; } = new BM25Similarity();
