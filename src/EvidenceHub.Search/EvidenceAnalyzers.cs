@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace EvidenceHub.Search;
 
@@ -53,10 +54,68 @@ public static class EvidenceAnalyzers
             TokenStream stream = new EnglishPossessiveFilter(PassageFields.Version, tokenizer);
             stream = new LowerCaseFilter(PassageFields.Version, stream);
             stream = new ASCIIFoldingFilter(stream);
-            stream = new KeywordRepeatFilter(stream);
+            stream = new RepeatForStemmingFilter(stream);
             stream = new PorterStemFilter(stream);
             stream = new RemoveDuplicatesTokenFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="KeywordRepeatFilter"/> does — each token twice at one position, first as a keyword
+    /// (left unstemmed), then not (stemmed by the next filter) — without capturing and restoring every
+    /// attribute of every token, which was a good part of highlighting's cost. Only the term, the
+    /// keyword flag and the position increment differ between the two, so only they are set.
+    /// </summary>
+    private sealed class RepeatForStemmingFilter : TokenFilter
+    {
+        private readonly ICharTermAttribute term;
+        private readonly IKeywordAttribute keyword;
+        private readonly IPositionIncrementAttribute position;
+        private char[] saved = new char[32];
+        private int savedLength;
+        private bool repeat;
+
+        public RepeatForStemmingFilter(TokenStream input)
+            : base(input)
+        {
+            term = AddAttribute<ICharTermAttribute>();
+            keyword = AddAttribute<IKeywordAttribute>();
+            position = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (repeat)
+            {
+                repeat = false;
+                term.CopyBuffer(saved, 0, savedLength);
+                keyword.IsKeyword = false;
+                position.PositionIncrement = 0;
+                return true;
+            }
+
+            if (!m_input.IncrementToken())
+            {
+                return false;
+            }
+
+            savedLength = term.Length;
+            if (saved.Length < savedLength)
+            {
+                saved = new char[savedLength];
+            }
+
+            Array.Copy(term.Buffer, saved, savedLength);
+            keyword.IsKeyword = true;
+            repeat = true;
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            repeat = false;
         }
     }
 }

@@ -42,14 +42,18 @@ public sealed class EvidenceSearcher(PassageIndex index)
 
     private SearchResults Run(IndexSearcher searcher, Query? userQuery, SearchRequest request)
     {
+        if (userQuery is not null)
+        {
+            var parsed = userQuery;
+            Execute(() => userQuery = FuzzyExpansion.Expand(parsed, searcher.IndexReader));
+        }
+
         var query = WithHardFilters(userQuery ?? new MatchAllDocsQuery(), request);
         var collector = new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit);
         Execute(() => searcher.Search(query, collector));
         var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
         var highlighter = new SnippetHighlighter(userQuery, searcher.IndexReader);
-        var hits = Order(collector.Groups, sort)
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
+        var hits = GroupOrder.Page(collector.Groups, sort, (request.Page - 1) * request.PageSize, request.PageSize)
             .Select(group => ToHit(searcher, group, highlighter))
             .ToList();
         return new SearchResults(collector.Groups.Count, hits, collector.FacetCounts(request.FacetLimit));
@@ -58,10 +62,11 @@ public sealed class EvidenceSearcher(PassageIndex index)
     /// <summary>One submission's passages that match, in reading order, with every match marked.</summary>
     public IReadOnlyList<PassageHit> SearchWithin(long submissionId, string queryText, IReadOnlySet<string>? visiblePublications)
     {
-        var userQuery = EvidenceQueryParser.ParseQuery(queryText);
-        var query = WithHardFilters(userQuery, new SearchRequest { SubmissionId = submissionId, VisiblePublications = visiblePublications });
+        var parsed = EvidenceQueryParser.ParseQuery(queryText);
         return index.Search(searcher =>
         {
+            var userQuery = FuzzyExpansion.Expand(parsed, searcher.IndexReader);
+            var query = WithHardFilters(userQuery, new SearchRequest { SubmissionId = submissionId, VisiblePublications = visiblePublications });
             TopDocs top = null!;
             Execute(() => top = searcher.Search(query, 10_000));
             var highlighter = new SnippetHighlighter(userQuery, searcher.IndexReader);
@@ -121,14 +126,6 @@ public sealed class EvidenceSearcher(PassageIndex index)
             { new ConstantScoreQuery(filters) { Boost = 0f }, Occur.MUST },
         };
     }
-
-    private static IEnumerable<SubmissionGroup> Order(IEnumerable<SubmissionGroup> groups, SearchSort sort) => sort switch
-    {
-        SearchSort.Date => groups.OrderBy(g => g.Received).ThenBy(g => g.Reference, StringComparer.Ordinal),
-        SearchSort.DateDescending => groups.OrderByDescending(g => g.Received).ThenBy(g => g.Reference, StringComparer.Ordinal),
-        SearchSort.Reference => groups.OrderBy(g => g.Reference, StringComparer.Ordinal),
-        _ => groups.OrderByDescending(g => g.Score).ThenBy(g => g.Reference, StringComparer.Ordinal),
-    };
 
     private static SubmissionHit ToHit(IndexSearcher searcher, SubmissionGroup group, SnippetHighlighter highlighter)
     {

@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Util;
-
 namespace EvidenceHub.Search;
 
 /// <summary>
@@ -12,24 +9,25 @@ internal sealed class FacetFilters(IReadOnlyDictionary<string, IReadOnlyList<str
     public IReadOnlyList<string> Facets { get; } =
         PassageFields.Facets.Where(f => filters.TryGetValue(f, out var v) && v.Count > 0).ToList();
 
-    /// <summary>For one segment: per active facet, the ordinals of the accepted values.</summary>
-    public HashSet<long>[] ResolveOrdinals(SortedSetDocValues?[] values)
+    /// <summary>For one segment: per active facet, a table by ordinal of whether its value is accepted.</summary>
+    public bool[][] ResolveOrdinals(OrdinalColumn?[] values)
     {
-        var result = new HashSet<long>[Facets.Count];
+        var result = new bool[Facets.Count][];
         for (var i = 0; i < Facets.Count; i++)
         {
-            result[i] = [];
-            if (values[i] is not { } docValues)
+            if (values[i] is not { } column)
             {
+                result[i] = [];
                 continue;
             }
 
+            result[i] = new bool[column.ValueCount];
             foreach (var value in filters[Facets[i]])
             {
-                var ord = docValues.LookupTerm(new BytesRef(value));
+                var ord = column.OrdinalOf(value);
                 if (ord >= 0)
                 {
-                    result[i].Add(ord);
+                    result[i][ord] = true;
                 }
             }
         }

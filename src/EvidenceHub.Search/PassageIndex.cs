@@ -31,11 +31,14 @@ public sealed class PassageIndex : IDisposable
         refresher = new Timer(_ => Refresh(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>Opens the index folder with <see cref="NIOFSDirectory"/>: MMapDirectory crashes in this beta.</summary>
+    /// <summary>
+    /// Opens the index folder with <see cref="NIOFSDirectory"/> (MMapDirectory crashes in this beta), reading
+    /// with larger buffers (<see cref="BufferedNIOFSDirectory"/>).
+    /// </summary>
     public static PassageIndex OpenFolder(string path)
     {
         System.IO.Directory.CreateDirectory(path);
-        return new PassageIndex(new NIOFSDirectory(new DirectoryInfo(path)));
+        return new PassageIndex(new BufferedNIOFSDirectory(new DirectoryInfo(path)));
     }
 
     public static Similarity Similarity { get; } = new BM25Similarity();
@@ -96,7 +99,18 @@ public sealed class PassageIndex : IDisposable
 
     private sealed class BM25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new IndexSearcher(reader) { Similarity = Similarity };
+        /// <summary>
+        /// Also loads the doc-value columns of new segments here, when the manager refreshes, so the
+        /// first search after a commit or merge does not pay for it.
+        /// </summary>
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentColumns.Of(leaf.AtomicReader);
+            }
+
+            return new IndexSearcher(reader) { Similarity = Similarity };
+        }
     }
 }

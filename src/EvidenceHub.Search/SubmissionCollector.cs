@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace EvidenceHub.Search;
 
@@ -10,51 +9,60 @@ namespace EvidenceHub.Search;
 /// expect — distinct submissions, with each facet ignoring its own filter ("drill sideways"): a
 /// passage that fails exactly one facet's filter still counts towards that facet.
 /// </summary>
+/// <remarks>
+/// This runs once per matching passage (hundreds of thousands per search at 1M passages), so the
+/// per-passage work is array look-ups only: doc values come from in-memory <see cref="SegmentColumns"/>,
+/// filters are resolved to a per-segment table of accepted ordinals, facet values to global value
+/// numbers (<see cref="FacetTally"/>), and the submission's entry is looked up only when the submission
+/// changes (a submission's passages are indexed together, so consecutive matches usually share it).
+/// </remarks>
 internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerHit) : ICollector
 {
     private static readonly int FacetCount = PassageFields.Facets.Count;
 
-    private readonly Dictionary<long, SubmissionGroup> groups = [];
-    private readonly Dictionary<long, SubmissionFacetState> counted = [];
-    private readonly Dictionary<string, int>[] facetCounts =
-        PassageFields.Facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private static readonly bool[] PassageLevel =
+        PassageFields.Facets.Select(f => PassageFields.PassageLevelFacets.Contains(f)).ToArray();
+
+    private readonly Dictionary<long, SubmissionEntry> entries = [];
+    private readonly List<SubmissionGroup> groups = [];
+    private readonly FacetTally[] tallies = PassageFields.Facets.Select(_ => new FacetTally()).ToArray();
     private readonly int[] facetOfFilter =
         filters.Facets.Select(f => PassageFields.Facets.ToList().IndexOf(f)).ToArray();
-    private readonly bool[] passageLevel =
-        PassageFields.Facets.Select(f => PassageFields.PassageLevelFacets.Contains(f)).ToArray();
 
     private Scorer? scorer;
     private int docBase;
-    private NumericDocValues? submissionIds;
-    private NumericDocValues? received;
-    private SortedDocValues? references;
-    private SortedSetDocValues?[] facetValues = new SortedSetDocValues?[FacetCount];
-    private HashSet<long>[] acceptedOrdinals = [];
-    private int[][] segmentCounts = [];
-    private string?[][] segmentLabels = [];
+    private long[]? submissionIds;
+    private int[] received = [];
+    private OrdinalColumn? references;
+    private OrdinalColumn?[] facetValues = new OrdinalColumn?[FacetCount];
+    private bool[][] acceptedOrdinals = [];
     private long lastSubmission = -1;
-    private SubmissionFacetState? lastState;
+    private SubmissionEntry? lastEntry;
 
     public bool AcceptsDocsOutOfOrder => true;
 
-    public IReadOnlyCollection<SubmissionGroup> Groups => groups.Values;
+    /// <summary>The matching submissions, in the order they were first collected.</summary>
+    public IReadOnlyList<SubmissionGroup> Groups => groups;
 
     public void SetScorer(Scorer scorer) => this.scorer = scorer;
 
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegmentCounts();
-        var reader = context.AtomicReader;
+        var columns = SegmentColumns.Of(context.AtomicReader);
         docBase = context.DocBase;
-        submissionIds = reader.GetNumericDocValues(PassageFields.SubmissionId);
-        received = reader.GetNumericDocValues(PassageFields.ReceivedOn);
-        references = reader.GetSortedDocValues(PassageFields.Reference);
-        facetValues = PassageFields.Facets.Select(f => reader.GetSortedSetDocValues(PassageFields.FacetField(f))).ToArray();
+        submissionIds = columns.SubmissionIds;
+        received = columns.Received;
+        references = columns.References;
+        facetValues = columns.Facets;
         acceptedOrdinals = filters.ResolveOrdinals(facetOfFilter.Select(f => facetValues[f]).ToArray());
-        segmentCounts = facetValues.Select(v => new int[v is null ? 0 : (int)v.ValueCount]).ToArray();
-        segmentLabels = facetValues.Select(v => new string?[v is null ? 0 : (int)v.ValueCount]).ToArray();
+        for (var f = 0; f < FacetCount; f++)
+        {
+            tallies[f].StartSegment(facetValues[f]);
+        }
+
         lastSubmission = -1;
-        lastState = null;
+        lastEntry = null;
     }
 
     public void Collect(int doc)
@@ -78,19 +86,19 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
             }
         }
 
-        var submissionId = submissionIds.Get(doc);
-        var state = StateOf(submissionId);
+        var submissionId = submissionIds[doc];
+        var entry = EntryOf(submissionId);
         if (failed < 0)
         {
-            AddHit(doc, submissionId);
+            AddHit(doc, entry, submissionId);
             for (var f = 0; f < FacetCount; f++)
             {
-                CountFacet(doc, f, state);
+                CountFacet(doc, f, entry);
             }
         }
         else
         {
-            CountFacet(doc, facetOfFilter[failed], state);
+            CountFacet(doc, facetOfFilter[failed], entry);
         }
     }
 
@@ -99,23 +107,21 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
     {
         FlushSegmentCounts();
         return PassageFields.Facets
-            .Select((facet, i) => (facet, values: (IReadOnlyList<FacetCount>)facetCounts[i]
-                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Take(limit).Select(kv => new FacetCount(kv.Key, kv.Value)).ToList()))
+            .Select((facet, i) => (facet, values: tallies[i].Top(limit)))
             .ToDictionary(x => x.facet, x => x.values);
     }
 
-    private bool Passes(int doc, int facet, HashSet<long> accepted)
+    private bool Passes(int doc, int facet, bool[] accepted)
     {
-        if (facetValues[facet] is not { } values || accepted.Count == 0)
+        if (facetValues[facet] is not { } values)
         {
             return false;
         }
 
-        values.SetDocument(doc);
-        for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+        values.Range(doc, out var start, out var end);
+        for (var i = start; i < end; i++)
         {
-            if (accepted.Contains(ord))
+            if (accepted[values.At(i)])
             {
                 return true;
             }
@@ -124,102 +130,95 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
         return false;
     }
 
-    private void AddHit(int doc, long submissionId)
+    private SubmissionEntry EntryOf(long submissionId)
     {
-        if (!groups.TryGetValue(submissionId, out var group))
+        if (submissionId == lastSubmission && lastEntry is not null)
         {
-            var reference = new BytesRef();
-            references?.Get(doc, reference);
-            group = new SubmissionGroup(submissionId, reference.Utf8ToString(), received?.Get(doc) ?? 0, passagesPerHit);
-            groups.Add(submissionId, group);
+            return lastEntry;
+        }
+
+        if (!entries.TryGetValue(submissionId, out var entry))
+        {
+            entry = new SubmissionEntry();
+            entries.Add(submissionId, entry);
+        }
+
+        lastSubmission = submissionId;
+        lastEntry = entry;
+        return entry;
+    }
+
+    private void AddHit(int doc, SubmissionEntry entry, long submissionId)
+    {
+        if (entry.Group is not { } group)
+        {
+            var reference = string.Empty;
+            if (references is not null)
+            {
+                references.Range(doc, out var start, out var end);
+                reference = end > start ? references.Label(references.At(start)) : string.Empty;
+            }
+
+            group = entry.Group = new SubmissionGroup(submissionId, reference, received[doc], passagesPerHit);
+            groups.Add(group);
         }
 
         group.Offer(docBase + doc, scorer?.GetScore() ?? 0f);
     }
 
-    private SubmissionFacetState StateOf(long submissionId)
-    {
-        // Passages of a submission are indexed together, so consecutive documents usually share it.
-        if (submissionId == lastSubmission && lastState is not null)
-        {
-            return lastState;
-        }
-
-        if (!counted.TryGetValue(submissionId, out var state))
-        {
-            state = new SubmissionFacetState();
-            counted.Add(submissionId, state);
-        }
-
-        lastSubmission = submissionId;
-        lastState = state;
-        return state;
-    }
-
-    private void CountFacet(int doc, int facet, SubmissionFacetState state)
+    private void CountFacet(int doc, int facet, SubmissionEntry entry)
     {
         if (facetValues[facet] is not { } values)
         {
             return;
         }
 
-        if (!passageLevel[facet])
+        var tally = tallies[facet];
+        if (!PassageLevel[facet])
         {
             // Every passage of a submission carries the same value: count the submission once.
-            if (!state.MarkCounted(facet))
+            if (!entry.MarkCounted(facet))
             {
                 return;
             }
 
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            values.Range(doc, out var start, out var end);
+            for (var i = start; i < end; i++)
             {
-                segmentCounts[facet][ord]++;
+                tally.CountInSegment(values.At(i));
             }
 
             return;
         }
 
-        values.SetDocument(doc);
-        for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+        values.Range(doc, out var from, out var to);
+        for (var i = from; i < to; i++)
         {
-            var label = segmentLabels[facet][ord] ??= Lookup(values, ord);
-            if (state.MarkValue(facet, label))
+            var value = tally.GlobalValue(values.At(i));
+            if (entry.MarkValue(facet, value))
             {
-                facetCounts[facet][label] = facetCounts[facet].GetValueOrDefault(label) + 1;
+                tally.Count(value);
             }
         }
-    }
-
-    private static string Lookup(SortedSetDocValues values, long ord)
-    {
-        var bytes = new BytesRef();
-        values.LookupOrd(ord, bytes);
-        return bytes.Utf8ToString();
     }
 
     private void FlushSegmentCounts()
     {
-        for (var facet = 0; facet < segmentCounts.Length; facet++)
+        foreach (var tally in tallies)
         {
-            var counts = segmentCounts[facet];
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] > 0 && facetValues[facet] is { } values)
-                {
-                    var label = segmentLabels[facet][ord] ??= Lookup(values, ord);
-                    facetCounts[facet][label] = facetCounts[facet].GetValueOrDefault(label) + counts[ord];
-                    counts[ord] = 0;
-                }
-            }
+            tally.FlushSegment();
         }
     }
 
-    /// <summary>What has already been counted for one submission.</summary>
-    private sealed class SubmissionFacetState
+    /// <summary>One submission met while collecting: its group (once a passage passed every filter) and what has been counted for it.</summary>
+    private sealed class SubmissionEntry
     {
         private int countedFacets;
-        private HashSet<(int, string)>? values;
+
+        // (facet, global value) pairs of the passage-level facets already counted; a submission has few.
+        private List<(int Facet, int Value)>? values;
+
+        public SubmissionGroup? Group { get; set; }
 
         public bool MarkCounted(int facet)
         {
@@ -233,6 +232,19 @@ internal sealed class SubmissionCollector(FacetFilters filters, int passagesPerH
             return true;
         }
 
-        public bool MarkValue(int facet, string value) => (values ??= []).Add((facet, value));
+        public bool MarkValue(int facet, int value)
+        {
+            values ??= [];
+            foreach (var seen in values)
+            {
+                if (seen.Facet == facet && seen.Value == value)
+                {
+                    return false;
+                }
+            }
+
+            values.Add((facet, value));
+            return true;
+        }
     }
 }
