@@ -21,59 +21,17 @@ public static class UploadForm
             return new(null, "The form has no 'file' field: attach the document as 'file'.");
         }
 
-        var kind = SubmissionKind.Written;
-        if (form.TryGetValue("kind", out var kindText) && !string.IsNullOrWhiteSpace(kindText) && !Codes.TryParse(kindText, out kind))
+        if (SubmitterFields.Read(name => form.TryGetValue(name, out var value) ? value.ToString() : null, out var problem) is not { } metadata)
         {
-            return new(null, $"'{kindText}' is not a kind of submission; use one of {Codes.List<SubmissionKind>()}.");
-        }
-
-        SubmitterCategory? category = null;
-        if (form.TryGetValue("category", out var categoryText) && !string.IsNullOrWhiteSpace(categoryText))
-        {
-            if (!Codes.TryParse<SubmitterCategory>(categoryText, out var parsed))
-            {
-                return new(null, $"'{categoryText}' is not a submitter category; use one of {Codes.List<SubmitterCategory>()}.");
-            }
-
-            category = parsed;
-        }
-
-        DateOnly? receivedOn = null;
-        if (form.TryGetValue("receivedOn", out var dateText) && !string.IsNullOrWhiteSpace(dateText))
-        {
-            if (!DateOnly.TryParseExact(dateText.ToString().Trim(), "yyyy-MM-dd", out var date))
-            {
-                return new(null, $"'{dateText}' is not a date; write receivedOn as YYYY-MM-DD.");
-            }
-
-            receivedOn = date;
-        }
-
-        var anonymous = false;
-        if (form.TryGetValue("anonymous", out var anonymousText) && !string.IsNullOrWhiteSpace(anonymousText) && !bool.TryParse(anonymousText, out anonymous))
-        {
-            return new(null, $"'{anonymousText}' is not true or false (anonymous).");
-        }
-
-        var submitter = form["submitterName"].ToString();
-        var organisation = form["organisation"].ToString();
-        if (string.IsNullOrWhiteSpace(submitter))
-        {
-            submitter = string.IsNullOrWhiteSpace(organisation) ? "Unnamed submitter" : organisation;
+            return new(null, problem);
         }
 
         using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
         await file.CopyToAsync(buffer, cancellationToken);
-        return new(new NewSubmission(
-            FileName: string.IsNullOrWhiteSpace(file.FileName) ? "upload" : file.FileName,
-            Content: buffer.ToArray(),
-            Kind: kind,
-            SubmitterName: submitter,
-            Organisation: organisation,
-            Category: category,
-            ReceivedOn: receivedOn,
-            Title: form["title"].ToString(),
-            Anonymous: anonymous,
-            Password: form["password"].ToString()), null);
+        return new(metadata with
+        {
+            FileName = string.IsNullOrWhiteSpace(file.FileName) ? "upload" : file.FileName,
+            Content = buffer.ToArray(),
+        }, null);
     }
 }

@@ -94,47 +94,9 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
 
     private static NewSubmission? ParseRow(ManifestRow row, out string? problem)
     {
-        problem = null;
-        var kind = SubmissionKind.Written;
-        if (row["kind"] is { } kindText && !Codes.TryParse(kindText, out kind))
-        {
-            problem = $"Row {row.Line}: '{kindText}' is not a kind of submission; use one of {Codes.List<SubmissionKind>()}.";
-            return null;
-        }
-
-        SubmitterCategory? category = null;
-        if (row["category"] is { } categoryText)
-        {
-            if (!Codes.TryParse<SubmitterCategory>(categoryText, out var parsed))
-            {
-                problem = $"Row {row.Line}: '{categoryText}' is not a submitter category; use one of {Codes.List<SubmitterCategory>()}.";
-                return null;
-            }
-
-            category = parsed;
-        }
-
-        DateOnly? receivedOn = null;
-        if (row["receivedOn"] is { } dateText)
-        {
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", out var date))
-            {
-                problem = $"Row {row.Line}: '{dateText}' is not a date; write receivedOn as YYYY-MM-DD.";
-                return null;
-            }
-
-            receivedOn = date;
-        }
-
-        var anonymous = false;
-        if (row["anonymous"] is { } anonymousText && !bool.TryParse(anonymousText, out anonymous))
-        {
-            problem = $"Row {row.Line}: '{anonymousText}' is not true or false (anonymous).";
-            return null;
-        }
-
-        var submitter = row["submitterName"] ?? row["organisation"] ?? "Unnamed submitter";
-        return new NewSubmission(row.File, [], kind, submitter, row["organisation"], category, receivedOn, row["title"], anonymous);
+        var metadata = SubmitterFields.Read(name => name == "password" ? null : row[name], out var reason);
+        problem = reason is null ? null : $"Row {row.Line}: {reason}";
+        return metadata;
     }
 
     /// <summary>Reads an entry but stops past <paramref name="limit"/> bytes, whatever size the ZIP declares.</summary>
