@@ -21,10 +21,11 @@ for arg in "$@"; do
 done
 
 if [ "$mode" = quick ]; then
-  sizes=(20000); rounds=5; pdf_count=10; uploads=20; wrk_seconds=10
+  sizes=(20000); rounds=5; pdf_count=10; uploads=20; wrk_seconds=10; warmup_seconds=5
 else
-  sizes=(100000 1000000); rounds=10; pdf_count=60; uploads=20; wrk_seconds=30
+  sizes=(100000 1000000); rounds=10; pdf_count=60; uploads=20; wrk_seconds=30; warmup_seconds=20
 fi
+export BENCH_WARMUP_SECONDS=$warmup_seconds
 
 # --- what the benchmark needs (Debian packages) ---------------------------------------------------
 need=()
@@ -138,7 +139,7 @@ for table in extraction indexing latency upload load; do
   case "$table" in
     extraction) echo "**PDF extraction** (both with $(nproc) files at a time; pages/s and words found):" ;;
     indexing) echo "**Indexing** into Lucene through PassageIndex (one thread, one commit; peak working set of the indexing process):" ;;
-    latency) echo "**Query latency**, the fixed mix of 20 queries × $rounds rounds after a warm-up (ms; HTTP = the real API over loopback, whole JSON read; PostgreSQL = tsvector GIN, ts_rank_cd, top 20 submissions with ts_headline, the same facet counts by GROUP BY):" ;;
+    latency) echo "**Query latency**, the fixed mix of 20 queries × $rounds rounds after a warm-up of at least 3 rounds and ${warmup_seconds} s (ms; HTTP = the real API over loopback, whole JSON read; PostgreSQL = tsvector GIN, ts_rank_cd, top 20 submissions with ts_headline, the same facet counts by GROUP BY):" ;;
     upload) echo "**Upload to searchable** through the real API (from the 202 to the first search hit for a word only that upload contains):" ;;
     load) echo "**Throughput under load** (the same 20-query mix, through the real API):" ;;
   esac

@@ -50,6 +50,13 @@ public sealed class EvidenceHubOptions
     /// <summary>How often the reconciler looks for submissions whose job was lost.</summary>
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The fewest passages worth a search slice of their own: a search over a larger index is collected
+    /// in parallel, in up to one slice per core.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int SearchSlicePassages { get; set; } = 50_000;
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
     public string IndexDirectory => Path.Combine(FullDataDirectory, "index");

@@ -7,6 +7,15 @@ namespace EvidenceHub.Search;
 /// <summary>Runs the search language over the passage index and answers in submissions.</summary>
 public sealed class EvidenceSearcher(PassageIndex index)
 {
+    /// <summary>
+    /// The fewest passages worth a slice of their own: a search over a larger index is collected in
+    /// parallel, in up to one slice per core (<see cref="IndexSlices"/>).
+    /// </summary>
+    public int MinPassagesPerSlice { get; init; } = 50_000;
+
+    /// <summary>The most slices one search is collected in: one per core.</summary>
+    public int MaxSlices { get; init; } = Environment.ProcessorCount;
+
     public SearchResults Search(SearchRequest request)
     {
         var userQuery = string.IsNullOrWhiteSpace(request.Query) ? null : EvidenceQueryParser.ParseQuery(request.Query);
@@ -49,14 +58,45 @@ public sealed class EvidenceSearcher(PassageIndex index)
         }
 
         var query = WithHardFilters(userQuery ?? new MatchAllDocsQuery(), request);
-        var collector = new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit);
-        Execute(() => searcher.Search(query, collector));
-        var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
-        var highlighter = new SnippetHighlighter(userQuery, searcher.IndexReader);
-        var hits = GroupOrder.Page(collector.Groups, sort, (request.Page - 1) * request.PageSize, request.PageSize)
-            .Select(group => ToHit(searcher, group, highlighter))
-            .ToList();
-        return new SearchResults(collector.Groups.Count, hits, collector.FacetCounts(request.FacetLimit));
+        Weight weight = null!;
+        Execute(() => weight = searcher.CreateNormalizedWeight(query));
+        var slices = IndexSlices.Split(searcher.IndexReader.Leaves, MaxSlices, MinPassagesPerSlice);
+        var collectors = slices.Select(_ => new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit)).ToList();
+        try
+        {
+            Collect(weight, slices, collectors);
+            var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
+            var page = GroupOrder.Page(collectors.Select(c => c.Groups).ToList(), sort, (request.Page - 1) * request.PageSize, request.PageSize);
+            var highlighter = new SnippetHighlighter(userQuery, searcher.IndexReader);
+            var hits = page.Select(group => ToHit(searcher, group, highlighter)).ToList();
+            return new SearchResults(collectors.Sum(c => c.Groups.Count), hits, SubmissionCollector.FacetCounts(collectors, request.FacetLimit));
+        }
+        finally
+        {
+            collectors.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>Collects every slice, the first on this thread and the others on the thread pool.</summary>
+    private static void Collect(Weight weight, List<List<SegmentRange>> slices, List<SubmissionCollector> collectors)
+    {
+        void CollectSlice(int i)
+        {
+            foreach (var range in slices[i])
+            {
+                collectors[i].Collect(weight, range.Leaf, range.From, range.To);
+            }
+        }
+
+        var others = Enumerable.Range(1, slices.Count - 1).Select(i => Task.Run(() => CollectSlice(i))).ToArray();
+        try
+        {
+            CollectSlice(0);
+        }
+        finally
+        {
+            Task.WhenAll(others).GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>One submission's passages that match, in reading order, with every match marked.</summary>

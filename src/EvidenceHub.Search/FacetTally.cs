@@ -62,12 +62,28 @@ internal sealed class FacetTally
         }
     }
 
-    /// <summary>The most frequent values first (ties by value), at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<FacetCount> Top(int limit) =>
-        Enumerable.Range(0, labels.Count)
-            .Where(i => counts[i] > 0)
-            .OrderByDescending(i => counts[i]).ThenBy(i => labels[i], StringComparer.Ordinal)
+    /// <summary>
+    /// The most frequent values first (ties by value), at most <paramref name="limit"/>, over the tallies
+    /// of every slice of one search (slices never share a submission, so their counts add up).
+    /// </summary>
+    public static IReadOnlyList<FacetCount> Top(IEnumerable<FacetTally> slices, int limit)
+    {
+        var total = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var slice in slices)
+        {
+            for (var i = 0; i < slice.labels.Count; i++)
+            {
+                if (slice.counts[i] > 0)
+                {
+                    total[slice.labels[i]] = total.GetValueOrDefault(slice.labels[i]) + slice.counts[i];
+                }
+            }
+        }
+
+        return total
+            .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
             .Take(limit)
-            .Select(i => new FacetCount(labels[i], counts[i]))
+            .Select(v => new FacetCount(v.Key, v.Value))
             .ToList();
+    }
 }

@@ -4,68 +4,81 @@ namespace EvidenceHub.Search;
 /// The order of matching submissions, and one page of it without sorting them all: a search at 1M
 /// passages can match 50,000 submissions, and sorting them to show 20 costs more than the rest of the
 /// ranking. Ties fall to the reference code (unique), then the submission id, so the order is total
-/// and paging is stable.
+/// and paging is stable — whichever slice of the index a submission was collected in.
 /// </summary>
 internal static class GroupOrder
 {
-    public static IComparer<SubmissionGroup> For(SearchSort sort) => sort switch
+    /// <summary>The groups at positions [skip, skip + take) of the order, over every slice's groups.</summary>
+    public static List<SubmissionGroup> Page(IReadOnlyList<CollectedGroups> slices, SearchSort sort, int skip, int take)
     {
-        SearchSort.Date => Comparer<SubmissionGroup>.Create((a, b) => Then(a.Received.CompareTo(b.Received), a, b)),
-        SearchSort.DateDescending => Comparer<SubmissionGroup>.Create((a, b) => Then(b.Received.CompareTo(a.Received), a, b)),
-        SearchSort.Reference => Comparer<SubmissionGroup>.Create((a, b) => Then(0, a, b)),
-        _ => Comparer<SubmissionGroup>.Create((a, b) => Then(b.Score.CompareTo(a.Score), a, b)),
-    };
-
-    /// <summary>The groups at positions [skip, skip + take) of the order.</summary>
-    public static List<SubmissionGroup> Page(IReadOnlyList<SubmissionGroup> groups, SearchSort sort, int skip, int take)
-    {
-        var order = For(sort);
+        var total = slices.Sum(s => s.Count);
         var wanted = (long)skip + take;
-        if (take <= 0 || skip >= groups.Count)
+        if (take <= 0 || skip >= total)
         {
             return [];
         }
 
-        if (wanted >= groups.Count)
+        var order = new RowOrder(slices, sort);
+        var rows = new List<Row>();
+        if (wanted >= total)
         {
-            var all = groups.ToList();
-            all.Sort(order);
-            return all.GetRange(skip, Math.Min(take, all.Count - skip));
+            rows.AddRange(slices.SelectMany((s, slice) => Enumerable.Range(0, s.Count).Select(i => new Row(slice, i))));
+            rows.Sort(order);
         }
-
-        // Keep the best `wanted` groups in a heap whose top is the worst of them.
-        var worstFirst = Comparer<SubmissionGroup>.Create((a, b) => order.Compare(b, a));
-        var heap = new PriorityQueue<SubmissionGroup, SubmissionGroup>((int)wanted + 1, worstFirst);
-        foreach (var group in groups)
+        else
         {
-            if (heap.Count < wanted)
+            // Keep the best `wanted` rows in a heap whose top is the worst of them.
+            var worstFirst = Comparer<Row>.Create((a, b) => order.Compare(b, a));
+            var heap = new PriorityQueue<Row, Row>((int)wanted + 1, worstFirst);
+            for (var slice = 0; slice < slices.Count; slice++)
             {
-                heap.Enqueue(group, group);
+                for (var i = 0; i < slices[slice].Count; i++)
+                {
+                    var row = new Row(slice, i);
+                    if (heap.Count < wanted)
+                    {
+                        heap.Enqueue(row, row);
+                    }
+                    else if (order.Compare(row, heap.Peek()) < 0)
+                    {
+                        heap.DequeueEnqueue(row, row);
+                    }
+                }
             }
-            else if (order.Compare(group, heap.Peek()) < 0)
+
+            while (heap.TryDequeue(out var row, out _))
             {
-                heap.DequeueEnqueue(group, group);
+                rows.Add(row);
             }
+
+            rows.Reverse();
         }
 
-        var best = new List<SubmissionGroup>(heap.Count);
-        while (heap.TryDequeue(out var group, out _))
-        {
-            best.Add(group);
-        }
-
-        best.Reverse();
-        return best.GetRange(skip, take);
+        return rows.Skip(skip).Take(take).Select(r => slices[r.Slice].ToGroup(r.Index)).ToList();
     }
 
-    private static int Then(int first, SubmissionGroup a, SubmissionGroup b)
-    {
-        if (first != 0)
-        {
-            return first;
-        }
+    private readonly record struct Row(int Slice, int Index);
 
-        var byReference = string.CompareOrdinal(a.Reference, b.Reference);
-        return byReference != 0 ? byReference : a.SubmissionId.CompareTo(b.SubmissionId);
+    private sealed class RowOrder(IReadOnlyList<CollectedGroups> slices, SearchSort sort) : IComparer<Row>
+    {
+        public int Compare(Row a, Row b)
+        {
+            var x = slices[a.Slice];
+            var y = slices[b.Slice];
+            var first = sort switch
+            {
+                SearchSort.Date => x.Received(a.Index).CompareTo(y.Received(b.Index)),
+                SearchSort.DateDescending => y.Received(b.Index).CompareTo(x.Received(a.Index)),
+                SearchSort.Reference => 0,
+                _ => y.Score(b.Index).CompareTo(x.Score(a.Index)),
+            };
+            if (first != 0)
+            {
+                return first;
+            }
+
+            var byReference = string.CompareOrdinal(x.Reference(a.Index), y.Reference(b.Index));
+            return byReference != 0 ? byReference : x.SubmissionId(a.Index).CompareTo(y.SubmissionId(b.Index));
+        }
     }
 }

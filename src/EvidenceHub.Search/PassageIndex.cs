@@ -32,13 +32,13 @@ public sealed class PassageIndex : IDisposable
     }
 
     /// <summary>
-    /// Opens the index folder with <see cref="NIOFSDirectory"/> (MMapDirectory crashes in this beta), reading
-    /// with larger buffers (<see cref="BufferedNIOFSDirectory"/>).
+    /// Opens the index folder with <see cref="PositionalReadDirectory"/>: NIOFSDirectory's writing, with
+    /// lock-free positional reads (MMapDirectory crashes in this beta).
     /// </summary>
     public static PassageIndex OpenFolder(string path)
     {
         System.IO.Directory.CreateDirectory(path);
-        return new PassageIndex(new BufferedNIOFSDirectory(new DirectoryInfo(path)));
+        return new PassageIndex(new PositionalReadDirectory(new DirectoryInfo(path)));
     }
 
     public static Similarity Similarity { get; } = new BM25Similarity();

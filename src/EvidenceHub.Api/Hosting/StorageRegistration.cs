@@ -19,7 +19,10 @@ public static class StorageRegistration
     public static void AddEvidenceSearch(this IServiceCollection services)
     {
         services.AddSingleton(sp => PassageIndex.OpenFolder(sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.IndexDirectory));
-        services.AddSingleton<EvidenceSearcher>();
+        services.AddSingleton(sp => new EvidenceSearcher(sp.GetRequiredService<PassageIndex>())
+        {
+            MinPassagesPerSlice = sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.SearchSlicePassages,
+        });
         services.AddScoped<CitationStyles>();
         services.AddSingleton<ThemeRules>();
     }

@@ -76,7 +76,8 @@ public sealed class FacetCountTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new EvidenceHubFactory();
+        // Slices of a few passages, so the counts are also checked when one search is collected in parallel slices.
+        factory = new EvidenceHubFactory(settings: new Dictionary<string, string?> { ["EvidenceHub:SearchSlicePassages"] = "5" });
         staff = new ApiClient(factory.CreateClient());
         var publicClient = factory.CreateClient();
         publicClient.DefaultRequestHeaders.Add("X-EvidenceHub-Audience", "public");
