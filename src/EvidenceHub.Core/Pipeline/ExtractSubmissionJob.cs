@@ -3,6 +3,7 @@ using System.Text.Json;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Core.Themes;
 using EvidenceHub.Extraction;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
 /// The "extract" job: reads the stored file, writes its passages to the database (replacing any from an
-/// earlier run), finds the submission's quotes again in the new passages, then queues indexing.
+/// earlier run, and moving passage tags people made onto the new passages), finds the submission's
+/// quotes again in the new passages, then queues indexing.
 /// Idempotent; a file that cannot be read fails with a plain reason.
 /// </summary>
 [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -62,8 +64,9 @@ public sealed class ExtractSubmissionJob(
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var old = await PassageTagReanchoring.RememberAsync(db, submission.Id, cancellationToken);
             await db.Passages.Where(p => p.SubmissionId == submission.Id).ExecuteDeleteAsync(cancellationToken);
-            db.Passages.AddRange(document.Passages.Select((p, i) => new Passage
+            var passages = document.Passages.Select((p, i) => new Passage
             {
                 SubmissionId = submission.Id,
                 Ordinal = i + 1,
@@ -73,12 +76,19 @@ public sealed class ExtractSubmissionJob(
                 Speaker = p.Speaker,
                 Role = p.Role,
                 Text = p.Text,
-            }));
+            }).ToList();
+            db.Passages.AddRange(passages);
             submission.PageCount = document.PageCount;
             submission.PassageCount = document.Passages.Count;
             submission.MetadataJson = document.Metadata.Count == 0 ? null : JsonSerializer.Serialize(document.Metadata);
             submission.Password = null;
             await db.SaveChangesAsync(cancellationToken);
+            if (old.Count > 0)
+            {
+                await PassageTagReanchoring.MoveAsync(db, submission.Id, old, passages, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         });
     }

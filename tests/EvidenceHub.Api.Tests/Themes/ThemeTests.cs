@@ -179,6 +179,77 @@ public sealed class ThemeTests
     }
 
     [TestMethod]
+    public async Task Passage_tags_people_made_follow_their_passages_into_a_corrected_version()
+    {
+        const string prefix = "THCOR";
+        await staff.CreateInquiryAsync(prefix);
+        var heritage = await staff.CreateThemeAsync(prefix, "Heritage", "mill");
+        var manual = await staff.CreateThemeAsync(prefix, "Walks", "xylophone");
+        var reference = await staff.UploadAsync(prefix, "THCOR Canal Society", "charity",
+            "1. The old mill should be restored as a community space.",
+            "2. Our volunteers run heritage walks every month.",
+            "3. The canal towpath needs new lighting for winter evenings.",
+            "4. We also ask for a grant towards the orchard.");
+        var before = await PassagesAsync(reference);
+        var mill = await ThemeClient.WaitUntilAsync(() => TagsAsync(reference),
+            tags => tags.Any(t => t.Theme == heritage && t.PassageId is not null), "the rule tags the mill passage");
+        await staff.TagAsync($"/api/passages/{mill.Single(t => t.Theme == heritage && t.PassageId is not null).PassageId}/themes/{heritage}/reject", heritage);
+        foreach (var text in new[] { "Our volunteers", "The canal towpath", "We also ask" })
+        {
+            await staff.TagAsync($"/api/passages/{before.Single(p => p.Text.StartsWith(text, StringComparison.Ordinal)).Id}/themes", manual);
+        }
+
+        var response = await staff.Http.PostAsync($"/api/submissions/{reference}/versions", TextFile(
+            "1. A new opening paragraph about the society's history.",
+            "2. The old mill should be restored as a community space.",
+            "3. Our volunteers run heritage walks every month.",
+            "4. The canal towpath needs new lighting for the winter evenings.",
+            "Submitted by THCOR Canal Society."));
+        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
+        await staff.WaitUntilDoneAsync(reference);
+
+        var after = await PassagesAsync(reference);
+        Assert.IsEmpty(after.Select(p => p.Id).Intersect(before.Select(p => p.Id)), "a corrected version has new passages");
+        var tags = await TagsAsync(reference);
+        long IdOf(string start) => after.Single(p => p.Text.StartsWith(start, StringComparison.Ordinal)).Id;
+        var walks = tags.Where(t => t.Theme == manual).ToList();
+        Assert.AreSequenceEqual(
+            new long?[] { null, IdOf("Our volunteers"), IdOf("The canal towpath") }.Order().ToList(),
+            walks.Select(t => t.PassageId).Order().ToList(),
+            "same text and a corrected sentence keep their tag; the removed passage's tag moves to the submission");
+        Assert.IsTrue(walks.All(t => t.Origin == "manual"));
+        var rejected = tags.Where(t => t.Theme == heritage && t.PassageId is not null).ToList();
+        Assert.HasCount(1, rejected, "the rule did not tag the mill passage again");
+        Assert.AreEqual(IdOf("The old mill"), rejected[0].PassageId);
+        Assert.AreEqual("rejected", rejected[0].Review);
+        await staff.WaitForReferencesAsync($"inquiry={prefix}&theme=Walks", reference);
+        await staff.WaitForReferencesAsync($"inquiry={prefix}&theme=Heritage");
+    }
+
+    private sealed record PassageRow(long Id, string Text);
+
+    private sealed record TagRow(long Theme, long? PassageId, string Origin, string Review);
+
+    private static async Task<List<PassageRow>> PassagesAsync(string reference) =>
+        (await staff.GetJsonAsync($"/api/submissions/{reference}/passages")).AsArray()
+            .Select(p => new PassageRow(p!["id"]!.GetValue<long>(), p["text"]!.GetValue<string>())).ToList();
+
+    private static async Task<List<TagRow>> TagsAsync(string reference) =>
+        (await staff.GetJsonAsync($"/api/submissions/{reference}/themes")).AsArray()
+            .Select(t => new TagRow(t!["themeId"]!.GetValue<long>(), t["passageId"]?.GetValue<long>(),
+                t["origin"]!.GetValue<string>(), t["review"]!.GetValue<string>()))
+            .ToList();
+
+    private static MultipartFormDataContent TextFile(params string[] paragraphs)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(TestDocuments.Text(paragraphs));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "corrected.txt");
+        return form;
+    }
+
+    [TestMethod]
     public async Task Concurrent_rule_edits_leave_the_tags_of_the_last_saved_rule()
     {
         var c = await CorpusAsync("THCON");
