@@ -6,7 +6,8 @@ public sealed record ExtractionRequest(
     bool IsTranscript = false,
     string? Password = null,
     int MaxPages = 2000,
-    long MaxUncompressedBytes = ExtractionRequest.DefaultMaxUncompressedBytes)
+    long MaxUncompressedBytes = ExtractionRequest.DefaultMaxUncompressedBytes,
+    bool Ocr = true)
 {
     /// <summary>What the parts of a Word file may add up to once unpacked; real submissions stay far below.</summary>
     public const long DefaultMaxUncompressedBytes = 256L * 1024 * 1024;

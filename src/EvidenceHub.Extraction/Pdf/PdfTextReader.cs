@@ -50,7 +50,7 @@ internal static class PdfTextReader
 
         var lines = ParagraphBreaks.Mark(body).ToList();
         var ocrPages = new List<int>();
-        if (imageOnlyPages.Count > 0 && TesseractOcr.IsAvailable)
+        if (imageOnlyPages.Count > 0 && request.Ocr && TesseractOcr.IsAvailable)
         {
             lines = MergeByPage(lines.Where(l => !imageOnlyPages.Contains(l.Page ?? 0)).ToList(),
                 OcrLines(content, imageOnlyPages, cancellationToken));
@@ -63,7 +63,7 @@ internal static class PdfTextReader
 
         if (lines.Count == 0 && footnotes.Count == 0)
         {
-            throw NoText(imageOnlyPages.Count > 0, ocrPages.Count > 0);
+            throw NoText(imageOnlyPages.Count > 0, ocrPages.Count > 0, request.Ocr);
         }
 
         var withoutText = imageOnlyPages.Except(ocrPages).ToList();
@@ -140,10 +140,11 @@ internal static class PdfTextReader
     private static List<SourceLine> MergeByPage(List<SourceLine> a, List<SourceLine> b) =>
         a.Concat(b).Select((line, index) => (line, index)).OrderBy(x => x.line.Page).ThenBy(x => x.index).Select(x => x.line).ToList();
 
-    private static ExtractionFailedException NoText(bool looksScanned, bool triedOcr) => new(ExtractionFailureKind.NoTextLayer,
+    private static ExtractionFailedException NoText(bool looksScanned, bool triedOcr, bool ocrAsked) => new(ExtractionFailureKind.NoTextLayer,
         (looksScanned, triedOcr) switch
         {
             (true, true) => "The PDF has no text layer (it looks like a scan), and OCR found no readable text in it.",
+            (true, false) when !ocrAsked => "The PDF has no text layer (it looks like a scan), and OCR was not asked for.",
             (true, false) => "The PDF has no text layer (it looks like a scan), and the OCR tools (pdftoppm and tesseract) are not installed on the server, so there is no text to search.",
             _ => "The PDF contains no text: its pages are blank or drawn without any text.",
         });
