@@ -9,12 +9,14 @@ public sealed class EvidenceSearcher(PassageIndex index)
 {
     /// <summary>
     /// The fewest passages worth a slice of their own: a search over a larger index is collected in
-    /// parallel, in up to one slice per core (<see cref="IndexSlices"/>).
+    /// parallel, in up to one slice per core (<see cref="IndexSlices"/>), when no other search is running.
     /// </summary>
     public int MinPassagesPerSlice { get; init; } = 50_000;
 
     /// <summary>The most slices one search is collected in: one per core.</summary>
     public int MaxSlices { get; init; } = Environment.ProcessorCount;
+
+    private int running;
 
     public SearchResults Search(SearchRequest request)
     {
@@ -60,10 +62,14 @@ public sealed class EvidenceSearcher(PassageIndex index)
         var query = WithHardFilters(userQuery ?? new MatchAllDocsQuery(), request);
         Weight weight = null!;
         Execute(() => weight = searcher.CreateNormalizedWeight(query));
-        var slices = IndexSlices.Split(searcher.IndexReader.Leaves, MaxSlices, MinPassagesPerSlice);
-        var collectors = slices.Select(_ => new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit)).ToList();
+        // Parallel slices only while no other search is running: under load every core is already busy with
+        // a search of its own, and slicing would only add the cost of merging.
+        var alone = Interlocked.Increment(ref running) == 1;
+        List<SubmissionCollector> collectors = [];
         try
         {
+            var slices = IndexSlices.Split(searcher.IndexReader.Leaves, alone ? MaxSlices : 1, MinPassagesPerSlice);
+            collectors = slices.Select(_ => new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit)).ToList();
             Collect(weight, slices, collectors);
             var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
             var page = GroupOrder.Page(collectors.Select(c => c.Groups).ToList(), sort, (request.Page - 1) * request.PageSize, request.PageSize);
@@ -73,11 +79,15 @@ public sealed class EvidenceSearcher(PassageIndex index)
         }
         finally
         {
+            Interlocked.Decrement(ref running);
             collectors.ForEach(c => c.Dispose());
         }
     }
 
-    /// <summary>Collects every slice, the first on this thread and the others on the thread pool.</summary>
+    /// <summary>
+    /// Collects the slices in parallel. The calling thread takes part, so when the thread pool is busy
+    /// (a server under load) it collects every slice itself rather than waiting for a free thread.
+    /// </summary>
     private static void Collect(Weight weight, List<List<SegmentRange>> slices, List<SubmissionCollector> collectors)
     {
         void CollectSlice(int i)
@@ -88,14 +98,19 @@ public sealed class EvidenceSearcher(PassageIndex index)
             }
         }
 
-        var others = Enumerable.Range(1, slices.Count - 1).Select(i => Task.Run(() => CollectSlice(i))).ToArray();
-        try
+        if (slices.Count == 1)
         {
             CollectSlice(0);
+            return;
         }
-        finally
+
+        try
         {
-            Task.WhenAll(others).GetAwaiter().GetResult();
+            Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, CollectSlice);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
     }
 
