@@ -5,7 +5,8 @@ namespace EvidenceHub.Search;
 
 /// <summary>
 /// The index folder read with positional reads (<see cref="RandomAccess.Read(SafeFileHandle, Span{byte}, long)"/>,
-/// pread on Linux) into 8 KB buffers; writing, listing and locking are <see cref="NIOFSDirectory"/>'s.
+/// pread on Linux) into 8 KB buffers, whole files and the slices of compound files alike; writing, listing
+/// and locking are <see cref="NIOFSDirectory"/>'s.
 /// </summary>
 /// <remarks>
 /// Lucene.Net's NIOFSDirectory seeks and reads a shared FileStream under a lock, so two threads reading
@@ -20,12 +21,10 @@ internal sealed class PositionalReadDirectory(DirectoryInfo path) : NIOFSDirecto
 
     public override IndexInput OpenInput(string name, IOContext context)
     {
-        EnsureOpen();
-        var file = Path.Combine(Directory.FullName, name);
-        var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.RandomAccess);
+        var (file, handle) = OpenHandle(name);
         try
         {
-            return new PositionalReadInput($"PositionalReadInput(path=\"{file}\")", handle, RandomAccess.GetLength(handle));
+            return new PositionalReadInput($"PositionalReadInput(path=\"{file}\")", handle, 0, RandomAccess.GetLength(handle), ownsHandle: true);
         }
         catch
         {
@@ -34,7 +33,40 @@ internal sealed class PositionalReadDirectory(DirectoryInfo path) : NIOFSDirecto
         }
     }
 
-    private sealed class PositionalReadInput(string description, SafeFileHandle handle, long length)
+    /// <summary>Slices of one file (the parts of a compound segment file), read the same way.</summary>
+    public override IndexInputSlicer CreateSlicer(string name, IOContext context)
+    {
+        var (file, handle) = OpenHandle(name);
+        return new Slicer(file, handle);
+    }
+
+    private (string File, SafeFileHandle Handle) OpenHandle(string name)
+    {
+        EnsureOpen();
+        var file = Path.Combine(Directory.FullName, name);
+        return (file, File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.None));
+    }
+
+    private sealed class Slicer(string file, SafeFileHandle handle) : IndexInputSlicer
+    {
+        public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
+            new PositionalReadInput($"PositionalReadInput({sliceDescription} in path=\"{file}\" slice={offset}:{offset + length})",
+                handle, offset, length, ownsHandle: false);
+
+        [Obsolete("Only for reading CFS files from 3.x indexes.")]
+        public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                handle.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Bytes [offset, offset + length) of a file: the whole file, or one slice of a compound file.</summary>
+    private sealed class PositionalReadInput(string description, SafeFileHandle handle, long offset, long length, bool ownsHandle)
         : BufferedIndexInput(description, PositionalReadDirectory.BufferSize)
     {
         private bool isClone;
@@ -48,8 +80,8 @@ internal sealed class PositionalReadDirectory(DirectoryInfo path) : NIOFSDirecto
             return clone;
         }
 
-        /// <summary>Fills b[offset, offset + count) from the file at the current position (where the buffer starts).</summary>
-        protected override void ReadInternal(byte[] b, int offset, int count)
+        /// <summary>Fills b[at, at + count) from the current position (where the buffer starts).</summary>
+        protected override void ReadInternal(byte[] b, int at, int count)
         {
             var position = Position;
             if (position + count > length)
@@ -59,14 +91,14 @@ internal sealed class PositionalReadDirectory(DirectoryInfo path) : NIOFSDirecto
 
             while (count > 0)
             {
-                var read = RandomAccess.Read(handle, b.AsSpan(offset, count), position);
+                var read = RandomAccess.Read(handle, b.AsSpan(at, count), offset + position);
                 if (read <= 0)
                 {
                     throw new EndOfStreamException($"read past EOF: {this} (position {position}, {count} bytes left)");
                 }
 
                 position += read;
-                offset += read;
+                at += read;
                 count -= read;
             }
         }
@@ -78,7 +110,7 @@ internal sealed class PositionalReadDirectory(DirectoryInfo path) : NIOFSDirecto
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && !isClone)
+            if (disposing && ownsHandle && !isClone)
             {
                 handle.Dispose();
             }
