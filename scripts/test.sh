@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr tesseract-ocr-eng)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # The browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
 [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)

@@ -47,6 +47,9 @@ public sealed class ExtractSubmissionJob(
         catch (ExtractionFailedException ex)
         {
             logger.LogWarning(ex, "Extraction of {Reference} failed ({Kind}) after {ElapsedMs} ms", submission.Reference, ex.Kind, clock.ElapsedMilliseconds);
+            // A password is kept only for the extraction it was given for: a wrong one, or one for a file that
+            // fails for another reason, is not left in the database.
+            submission.Password = null;
             await status.FailAsync(submission, ex.Kind, ex.Message, cancellationToken);
             return;
         }
