@@ -37,6 +37,10 @@ public sealed class EvidenceHubOptions
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>The largest batch ZIP (its files are each still held to <see cref="MaxUploadBytes"/>).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxBatchBytes { get; set; } = 512L * 1024 * 1024;
+
     [Range(1, 64)]
     public int Workers { get; set; } = Environment.ProcessorCount;
 

@@ -26,7 +26,8 @@ public static class OptionsRegistration
         });
     }
 
-    private const long RequestSlack = 1024 * 1024;
+    /// <summary>Room in a request above the file it carries, for the rest of the form.</summary>
+    public const long RequestSlack = 1024 * 1024;
 
     public static EvidenceHubOptions ReadEvidenceHubOptions(this IConfiguration configuration)
     {

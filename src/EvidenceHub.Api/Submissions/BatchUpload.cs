@@ -1,7 +1,10 @@
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Submissions.Batch;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace EvidenceHub.Api.Submissions;
 
@@ -13,16 +16,36 @@ public sealed record BatchResponse(int Accepted, int Duplicates, int Rejected, I
 public static class BatchUpload
 {
     public static async Task<Results<Accepted<BatchResponse>, ProblemHttpResult>> UploadBatchAsync(
-        string prefix, HttpRequest request, SubmissionBatchIntake batches, CancellationToken cancellationToken)
+        string prefix, HttpRequest request, SubmissionBatchIntake batches, IOptions<EvidenceHubOptions> options, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType || (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") is not { } file)
+        // A batch may be larger than one file: lift this request's limits to the batch limit (plus room for the
+        // form around it, so an oversize ZIP reaches the check below and gets a 413 that names the limit).
+        var limit = options.Value.MaxBatchBytes;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit + OptionsRegistration.RequestSlack;
+        }
+
+        var form = request.HasFormContentType
+            ? await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit + OptionsRegistration.RequestSlack }, cancellationToken)
+            : null;
+        if (form?.Files.GetFile("file") is not { } file)
         {
             return Problems.BadRequest("The upload form is not complete", "Send the ZIP as multipart/form-data in a field named 'file'.");
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        return await batches.AcceptAsync(prefix, buffer.ToArray(), cancellationToken) switch
+        if (file.Length > limit)
+        {
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, "The batch is too large",
+                $"The ZIP is {file.Length / 1024.0 / 1024.0:0.#} MB; a batch takes at most {limit / 1024.0 / 1024.0:0.#} MB. Split it into smaller ZIPs.");
+        }
+
+        // Spooled to a temporary file (deleted on close), not memory: the ZIP reader needs to seek.
+        await using var zip = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+            81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await file.CopyToAsync(zip, cancellationToken);
+        zip.Position = 0;
+        return await batches.AcceptAsync(prefix, zip, cancellationToken) switch
         {
             BatchResult.Processed p => TypedResults.Accepted($"/api/inquiries/{prefix}/submissions", new BatchResponse(
                 p.Rows.Count(r => r.Outcome == BatchOutcome.Accepted),

@@ -84,23 +84,79 @@ public sealed class BatchUploadTests
         Assert.Contains("'file' column", (await ApiClient.ProblemAsync(badHeader))["detail"]!.GetValue<string>());
     }
 
-    private static Task<HttpResponseMessage> PostBatchAsync(byte[] zip)
+    [TestMethod]
+    public async Task A_batch_may_be_larger_than_one_file_but_not_than_the_batch_limit_and_each_file_keeps_its_own_limit()
+    {
+        // Files up to 100 KB, batches up to 3 MB (more than a file and the 1 MB of room a form gets above it);
+        // the ZIPs are stored uncompressed, so their size is their files'.
+        using var small = new EvidenceHubFactory(settings: new Dictionary<string, string?>
+        {
+            ["EvidenceHub:MaxUploadBytes"] = "100000",
+            ["EvidenceHub:MaxBatchBytes"] = "3000000",
+        });
+        var client = new ApiClient(small.CreateClient());
+        await client.CreateInquiryAsync("BLM");
+
+        var fits = Batch("fits", files: 16, kilobytes: 95, oversizeFile: true);
+        Assert.IsGreaterThan(1_500_000, fits.Length);
+        var response = await PostBatchAsync(client, "BLM", fits);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, body.ToJsonString());
+        Assert.AreEqual(16, body["accepted"]!.GetValue<int>(), body.ToJsonString());
+        var rows = body["rows"]!.AsArray().ToDictionary(r => r!["file"]!.GetValue<string>(), r => r!);
+        Assert.Contains("larger than the largest file accepted", rows["oversize.txt"]["reason"]!.GetValue<string>());
+
+        var refused = await PostBatchAsync(client, "BLM", Batch("refused", files: 33, kilobytes: 95, oversizeFile: false));
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Contains("a batch takes at most 2.9 MB", (await ApiClient.ProblemAsync(refused))["detail"]!.GetValue<string>());
+    }
+
+    /// <summary>A stored (uncompressed) ZIP of distinct text files of about this many kB, with their manifest.</summary>
+    private static byte[] Batch(string marker, int files, int kilobytes, bool oversizeFile)
+    {
+        byte[] Text(string name, int size)
+        {
+            var paragraphs = new List<string>();
+            for (var length = 0; length < size * 1000 - 200;)
+            {
+                paragraphs.Add($"{paragraphs.Count + 1}. Paragraph {paragraphs.Count} of {name} in the {marker} batch, on village halls.");
+                length += paragraphs[^1].Length + 2;
+            }
+
+            return TestDocuments.Text([.. paragraphs]);
+        }
+
+        var names = Enumerable.Range(1, files).Select(i => $"part{i}.txt").ToList();
+        var entries = names.ToDictionary(n => n, n => Text(n, kilobytes));
+        if (oversizeFile)
+        {
+            names.Add("oversize.txt");
+            entries["oversize.txt"] = Text("oversize.txt", 120);
+        }
+
+        entries["manifest.csv"] = Encoding.UTF8.GetBytes("file,submitterName\n" + string.Concat(names.Select(n => $"{n},Submitter of {n}\n")));
+        return Zip(entries, CompressionLevel.NoCompression);
+    }
+
+    private static Task<HttpResponseMessage> PostBatchAsync(byte[] zip) => PostBatchAsync(api, "BAT", zip);
+
+    private static Task<HttpResponseMessage> PostBatchAsync(ApiClient client, string prefix, byte[] zip)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(zip);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         form.Add(file, "file", "batch.zip");
-        return api.Http.PostAsync("/api/inquiries/BAT/submissions/batch", form);
+        return client.Http.PostAsync($"/api/inquiries/{prefix}/submissions/batch", form);
     }
 
-    private static byte[] Zip(IDictionary<string, byte[]> entries)
+    private static byte[] Zip(IDictionary<string, byte[]> entries, CompressionLevel level = CompressionLevel.Optimal)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, content) in entries)
             {
-                using var entry = zip.CreateEntry(name).Open();
+                using var entry = zip.CreateEntry(name, level).Open();
                 entry.Write(content);
             }
         }

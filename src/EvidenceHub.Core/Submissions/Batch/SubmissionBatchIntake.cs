@@ -12,12 +12,15 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
 {
     private const int MaxEntries = 2000;
 
-    public async Task<BatchResult> AcceptAsync(string prefix, byte[] zipBytes, CancellationToken cancellationToken)
+    /// <param name="prefix">The inquiry.</param>
+    /// <param name="zipFile">The ZIP, seekable (a batch can be hundreds of MB, so it is not held in memory).</param>
+    /// <param name="cancellationToken">Stops between files.</param>
+    public async Task<BatchResult> AcceptAsync(string prefix, Stream zipFile, CancellationToken cancellationToken)
     {
         ZipArchive zip;
         try
         {
-            zip = new ZipArchive(new MemoryStream(zipBytes, writable: false), ZipArchiveMode.Read);
+            zip = new ZipArchive(zipFile, ZipArchiveMode.Read, leaveOpen: true);
         }
         catch (InvalidDataException)
         {
