@@ -33,10 +33,7 @@ public static class SubmissionActions
 
         submission.Publication = publication;
         await db.SaveChangesAsync(cancellationToken);
-        if (submission.Status == ProcessingStatus.Indexed)
-        {
-            queue.Index(submission.Id); // the index filters by publication
-        }
+        queue.Refresh(submission.Id); // the index filters by publication
 
         return TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix));
     }

@@ -66,7 +66,7 @@ public sealed class ManualTagger(EvidenceDbContext db, TaggingGate gate, IPipeli
             result = current is null ? TypedResults.NoContent() : TypedResults.Ok(current.AsDto(theme.Name));
         }
 
-        queue.Index(submission.Id);
+        queue.Refresh(submission.Id);
         return result;
     }
 

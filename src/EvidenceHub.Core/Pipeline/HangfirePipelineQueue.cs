@@ -14,6 +14,9 @@ public sealed class HangfirePipelineQueue(IBackgroundJobClient jobs) : IPipeline
     public void Index(long submissionId) =>
         jobs.Enqueue<IndexSubmissionJob>(IndexQueue, job => job.RunAsync(submissionId, CancellationToken.None));
 
+    public void Refresh(long submissionId) =>
+        jobs.Enqueue<IndexSubmissionJob>(IndexQueue, job => job.RefreshAsync(submissionId, CancellationToken.None));
+
     public void Reindex() =>
         jobs.Enqueue<ReindexJob>(IndexQueue, job => job.RunAsync(CancellationToken.None));
 

@@ -28,22 +28,7 @@ public sealed class IndexSubmissionJob(
     public async Task RunAsync(long submissionId, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var submission = await db.Submissions.Include(s => s.Inquiry).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
-        int passages;
-        var retagged = false;
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            passages = await indexer.ReplaceAsync([submissionId], cancellationToken);
-            index.Commit();
-            if (submission is not null && submission.Status != ProcessingStatus.Failed
-                && await themes.EvaluateAsync(submission, submission.Inquiry!.Prefix, cancellationToken))
-            {
-                await indexer.ReplaceAsync([submissionId], cancellationToken);
-                index.Commit();
-                retagged = true;
-            }
-        }
-
+        var (submission, passages, retagged) = await IndexWithThemesAsync(submissionId, cancellationToken);
         if (submission is null || submission.Status == ProcessingStatus.Failed)
         {
             return;
@@ -56,5 +41,32 @@ public sealed class IndexSubmissionJob(
 
         logger.LogInformation("Indexed {Reference}: {Passages} passages{Themes} in {ElapsedMs} ms",
             submission.Reference, passages, retagged ? " (themes changed)" : string.Empty, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// The same for a submission whose tags or publication changed, leaving its status alone: if a
+    /// corrected version is waiting or being read, the index job that follows its extraction is the one
+    /// that marks it indexed.
+    /// </summary>
+    public async Task RefreshAsync(long submissionId, CancellationToken cancellationToken) =>
+        await IndexWithThemesAsync(submissionId, cancellationToken);
+
+    private async Task<(Submission? Submission, int Passages, bool Retagged)> IndexWithThemesAsync(long submissionId, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.Include(s => s.Inquiry).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            var passages = await indexer.ReplaceAsync([submissionId], cancellationToken);
+            index.Commit();
+            if (submission is not null && submission.Status != ProcessingStatus.Failed
+                && await themes.EvaluateAsync(submission, submission.Inquiry!.Prefix, cancellationToken))
+            {
+                await indexer.ReplaceAsync([submissionId], cancellationToken);
+                index.Commit();
+                return (submission, passages, true);
+            }
+
+            return (submission, passages, false);
+        }
     }
 }

@@ -91,6 +91,10 @@ public sealed class RecoveryTests
         {
         }
 
+        public void Refresh(long submissionId)
+        {
+        }
+
         public void Reindex()
         {
         }
