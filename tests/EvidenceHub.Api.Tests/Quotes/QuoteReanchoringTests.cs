@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EvidenceHub.Api.Tests.Support;
@@ -83,26 +82,17 @@ public sealed class QuoteReanchoringTests
         var reference = await api.UploadAcceptedAsync("VER", content, "same.txt", Trust);
         await api.WaitUntilDoneAsync(reference);
 
-        var response = await PostVersionAsync(reference, content, "same.txt");
+        var response = await api.PostVersionAsync(reference, content, "same.txt");
 
         Assert.AreEqual(HttpStatusCode.Conflict, response.StatusCode);
     }
 
     private static async Task CorrectAsync(string reference, byte[] content, string fileName)
     {
-        var response = await PostVersionAsync(reference, content, fileName);
+        var response = await api.PostVersionAsync(reference, content, fileName);
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
         var submission = await api.WaitUntilDoneAsync(reference);
         Assert.AreEqual("indexed", submission.Str("status"));
-    }
-
-    private static Task<HttpResponseMessage> PostVersionAsync(string reference, byte[] content, string fileName)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", fileName);
-        return api.Http.PostAsync($"/api/submissions/{reference}/versions", form);
     }
 
     private static async Task<Dictionary<long, JsonNode>> QuotesOnAsync(string reference) =>

@@ -31,6 +31,16 @@ public sealed class ApiClient(HttpClient http)
         return Http.PostAsync($"/api/inquiries/{prefix}/submissions", form);
     }
 
+    /// <summary>Posts a corrected version of a submission's file.</summary>
+    public Task<HttpResponseMessage> PostVersionAsync(string reference, byte[] content, string fileName)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", fileName);
+        return Http.PostAsync($"/api/submissions/{reference}/versions", form);
+    }
+
     /// <summary>Uploads and returns the issued reference, failing the test on anything but 202.</summary>
     public async Task<string> UploadAcceptedAsync(string prefix, byte[] content, string fileName, IDictionary<string, string>? fields = null)
     {

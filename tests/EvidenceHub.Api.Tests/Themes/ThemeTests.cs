@@ -199,12 +199,12 @@ public sealed class ThemeTests
             await staff.TagAsync($"/api/passages/{before.Single(p => p.Text.StartsWith(text, StringComparison.Ordinal)).Id}/themes", manual);
         }
 
-        var response = await staff.Http.PostAsync($"/api/submissions/{reference}/versions", TextFile(
+        var response = await staff.PostVersionAsync(reference, TestDocuments.Text(
             "1. A new opening paragraph about the society's history.",
             "2. The old mill should be restored as a community space.",
             "3. Our volunteers run heritage walks every month.",
             "4. The canal towpath needs new lighting for the winter evenings.",
-            "Submitted by THCOR Canal Society."));
+            "Submitted by THCOR Canal Society."), "corrected.txt");
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
         await staff.WaitUntilDoneAsync(reference);
 
@@ -239,15 +239,6 @@ public sealed class ThemeTests
             .Select(t => new TagRow(t!["themeId"]!.GetValue<long>(), t["passageId"]?.GetValue<long>(),
                 t["origin"]!.GetValue<string>(), t["review"]!.GetValue<string>()))
             .ToList();
-
-    private static MultipartFormDataContent TextFile(params string[] paragraphs)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(TestDocuments.Text(paragraphs));
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", "corrected.txt");
-        return form;
-    }
 
     [TestMethod]
     public async Task Concurrent_rule_edits_leave_the_tags_of_the_last_saved_rule()
