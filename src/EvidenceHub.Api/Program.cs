@@ -1,3 +1,6 @@
+using EvidenceHub.Api.Access;
+using EvidenceHub.Api.Accounts;
+using EvidenceHub.Api.Audit;
 using EvidenceHub.Api.Citations;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Inquiries;
@@ -19,6 +22,8 @@ builder.Services.AddEvidenceStorage(builder.Configuration);
 builder.Services.AddEvidencePipeline(builder.Configuration);
 builder.Services.AddEvidenceSearch();
 builder.Services.AddEvidenceProblemDetails();
+builder.Services.AddEvidenceAuthentication();
+builder.Services.AddEvidenceAccounts();
 builder.Services.AddEvidenceHealthChecks();
 builder.Services.AddOpenApi();
 
@@ -32,10 +37,15 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles(); // "/" serves wwwroot/index.html, the search page
 app.UseStaticFiles();
+app.UseRouting();
+app.UseEvidenceAuthentication();
 app.UseEvidenceHangfireDashboard();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowPublic();
 app.MapEvidenceHealth();
+app.MapAuth();
+app.MapUsers();
+app.MapAudit();
 app.MapInquiries();
 app.MapSubmissions();
 app.MapSearch();

@@ -9,11 +9,12 @@ public enum StorageMode
     PostgreSql,
 }
 
-/// <summary>Who a caller is, for what they may see: staff see everything, the public published evidence only.</summary>
-public enum Audience
+/// <summary>The first administrator, created (or given this password again) at start-up.</summary>
+public sealed class AdminOptions
 {
-    Staff,
-    Public,
+    public string? Email { get; set; }
+
+    public string? Password { get; set; }
 }
 
 /// <summary>The <c>EvidenceHub</c> configuration section, with its defaults.</summary>
@@ -31,8 +32,8 @@ public sealed class EvidenceHubOptions
     /// <summary>Where the sample inquiry's source lives; by default the copy shipped beside the app.</summary>
     public string? SamplesDirectory { get; set; }
 
-    /// <summary>The audience of a request that does not narrow itself (until sign-in exists).</summary>
-    public Audience DefaultAudience { get; set; } = Audience.Staff;
+    /// <summary><c>EvidenceHub:Admin:Email</c> and <c>:Password</c>: the administrator to create or reset at start-up.</summary>
+    public AdminOptions Admin { get; set; } = new();
 
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;

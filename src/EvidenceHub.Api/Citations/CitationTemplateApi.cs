@@ -1,5 +1,6 @@
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,9 +18,9 @@ public static class CitationTemplateApi
     public static void MapCitationTemplates(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/inquiries/{prefix}/citation-template").WithTags("Inquiries");
-        group.MapGet("/", GetAsync);
-        group.MapPut("/", PutAsync).RequireStaff();
-        group.MapDelete("/", ResetAsync).RequireStaff();
+        group.MapGet("/", GetAsync).AllowPublic();
+        group.MapPut("/", PutAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Prefix);
+        group.MapDelete("/", ResetAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Prefix);
     }
 
     private static async Task<Results<Ok<CitationTemplateDto>, ProblemHttpResult>> GetAsync(string prefix, EvidenceDbContext db, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace EvidenceHub.Api.Hosting;
 /// <summary>
 /// Command-line verbs beside serving: <c>reindex</c> rebuilds the index from the database;
 /// <c>corpus-check DIR</c> runs extraction over a folder and prints a table; <c>generate-samples DIR</c>
-/// writes the sample inquiry's files.
+/// writes the sample inquiry's files; <c>users add|token|list</c> manages who signs in (<see cref="EvidenceHub.Api.Accounts.UserCommands"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -41,6 +41,14 @@ public static class CommandLine
 
     public static async Task<bool> TryRunAsync(this WebApplication app, string[] args)
     {
+        if (args is ["users", ..])
+        {
+            await app.InitializeEvidenceHubAsync();
+            await using var users = app.Services.CreateAsyncScope();
+            Environment.ExitCode = await EvidenceHub.Api.Accounts.UserCommands.RunAsync(users.ServiceProvider, args, Console.Out, CancellationToken.None);
+            return true;
+        }
+
         if (args.Length == 0 || args[0] != "reindex")
         {
             return false;

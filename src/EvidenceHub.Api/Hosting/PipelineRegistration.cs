@@ -1,4 +1,4 @@
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Quotes;
@@ -83,7 +83,7 @@ public static class PipelineRegistration
     public static void UseEvidenceHangfireDashboard(this WebApplication app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new StaffOnly.DashboardFilter()],
+            Authorization = [new AdminDashboardFilter()],
             DisplayStorageConnectionString = false,
         });
 }

@@ -8,7 +8,20 @@ public static class ProblemRegistration
     public static void AddEvidenceProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.Remove("exception"));
+        {
+            context.ProblemDetails.Extensions.Remove("exception");
+            // The bodies of the 401s and 403s that authorization answers without one.
+            if (context.ProblemDetails.Detail is null && context.ProblemDetails.Status == StatusCodes.Status401Unauthorized)
+            {
+                context.ProblemDetails.Title = "Sign in first";
+                context.ProblemDetails.Detail = "This is for inquiry staff: sign in at /signin, or send Authorization: Bearer with a token from POST /api/auth/token.";
+            }
+            else if (context.ProblemDetails.Detail is null && context.ProblemDetails.Status == StatusCodes.Status403Forbidden)
+            {
+                context.ProblemDetails.Title = "Your account does not have the role this needs";
+                context.ProblemDetails.Detail = "This needs a role you do not hold in this inquiry (clerk, researcher or author) or an administrator; an administrator can grant it.";
+            }
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
     }
 }

@@ -1,5 +1,5 @@
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
@@ -13,9 +13,9 @@ public static class InquiriesApi
     public static void MapInquiries(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/inquiries").WithTags("Inquiries");
-        group.MapPost("/", CreateAsync).RequireStaff();
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{prefix}", GetAsync);
+        group.MapPost("/", CreateAsync).RequireAdmin();
+        group.MapGet("/", ListAsync).AllowPublic();
+        group.MapGet("/{prefix}", GetAsync).AllowPublic();
     }
 
     private static async Task<Results<Created<InquiryDto>, ProblemHttpResult>> CreateAsync(
@@ -60,7 +60,7 @@ public static class InquiriesApi
         return TypedResults.Created($"/api/inquiries/{prefix}", inquiry.AsDto(0));
     }
 
-    private static async Task<Ok<List<InquiryDto>>> ListAsync(CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<InquiryDto>>> ListAsync(Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var visible = caller.Visible(db.Submissions);
         var inquiries = await db.Inquiries.AsNoTracking().OrderBy(i => i.Prefix)
@@ -70,7 +70,7 @@ public static class InquiriesApi
     }
 
     private static async Task<Results<Ok<InquiryDto>, ProblemHttpResult>> GetAsync(
-        string prefix, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        string prefix, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         if (inquiry is null)

@@ -1,4 +1,4 @@
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Pipeline;
 
 namespace EvidenceHub.Api.Operations;
@@ -7,7 +7,7 @@ public static class AdminApi
 {
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Operations").RequireStaff();
+        var group = app.MapGroup("/api/admin").WithTags("Operations").RequireAdmin();
         group.MapPost("/reindex", (IPipelineQueue queue) =>
         {
             queue.Reindex();

@@ -14,7 +14,7 @@ public static class HealthApi
             .AddCheck<JobStorageHealthCheck>("jobs");
 
     public static void MapEvidenceHealth(this IEndpointRouteBuilder app) =>
-        app.MapHealthChecks("/health").WithTags("Operations");
+        app.MapHealthChecks("/health").WithTags("Operations").AllowAnonymous();
 }
 
 public sealed class DatabaseHealthCheck(EvidenceDbContext db) : IHealthCheck

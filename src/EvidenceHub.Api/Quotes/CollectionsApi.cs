@@ -1,5 +1,5 @@
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +10,7 @@ namespace EvidenceHub.Api.Quotes;
 /// <summary>Collections (report chapters): list with the quotes the caller may see, reorder, delete.</summary>
 public static class CollectionsApi
 {
-    public static async Task<Ok<List<CollectionDto>>> ListAsync(CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<CollectionDto>>> ListAsync(Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var visible = caller.Visible(db.Submissions);
         var rows = await db.Set<QuoteCollection>().AsNoTracking().OrderBy(c => c.Name)
@@ -20,7 +20,7 @@ public static class CollectionsApi
     }
 
     public static async Task<Results<Ok<List<QuoteDto>>, ProblemHttpResult>> ReorderAsync(
-        string key, CollectionOrderRequest request, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        string key, CollectionOrderRequest request, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var collection = await QuoteCollections.FindAsync(db, key, cancellationToken);
         if (collection is null)

@@ -1,5 +1,5 @@
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
@@ -12,7 +12,7 @@ namespace EvidenceHub.Api.Quotes;
 public static class QuoteCreation
 {
     public static async Task<Results<Created<QuoteDto>, ProblemHttpResult>> CreateAsync(
-        CreateQuoteRequest request, CallerVisibility caller, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateQuoteRequest request, Caller caller, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.PassageId is not { } passageId)
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Quotes.Export;
 using EvidenceHub.Core.Storage;
@@ -12,7 +12,7 @@ namespace EvidenceHub.Api.Quotes;
 public static class QuoteExportEndpoint
 {
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        string? collection, string? format, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        string? collection, string? format, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         format = string.IsNullOrWhiteSpace(format) ? "md" : format.Trim().ToLowerInvariant();
         if (format is not ("md" or "csv" or "docx"))

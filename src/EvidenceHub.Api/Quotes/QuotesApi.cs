@@ -1,5 +1,6 @@
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Core.Accounts;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,21 +17,24 @@ public static class QuotesApi
 {
     public static void MapQuotes(this IEndpointRouteBuilder app)
     {
+        // Quotes, collections and their exports are the authors' work; the public never gets them. A
+        // quote belongs to the inquiry of its submission: lists show the quotes of inquiries where the
+        // caller is an author, and a change is checked against the quote's own inquiry.
         var quotes = app.MapGroup("/api/quotes").WithTags("Quotes");
-        quotes.MapPost("/", QuoteCreation.CreateAsync).RequireStaff();
-        quotes.MapGet("/", ListAsync);
-        quotes.MapGet("/export", QuoteExportEndpoint.ExportAsync);
-        quotes.MapPost("/verify", VerifyAsync).RequireStaff();
-        quotes.MapPatch("/{id:long}", UpdateAsync).RequireStaff();
-        quotes.MapDelete("/{id:long}", DeleteAsync).RequireStaff();
+        quotes.MapPost("/", QuoteCreation.CreateAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Handler);
+        quotes.MapGet("/", ListAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Handler);
+        quotes.MapGet("/export", QuoteExportEndpoint.ExportAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Handler);
+        quotes.MapPost("/verify", VerifyAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Handler);
+        quotes.MapPatch("/{id:long}", UpdateAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Quote);
+        quotes.MapDelete("/{id:long}", DeleteAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Quote);
 
-        var collections = app.MapGroup("/api/collections").WithTags("Quotes");
+        var collections = app.MapGroup("/api/collections").WithTags("Quotes").RequireInquiryRole(InquiryRole.Author, InquiryFrom.Handler);
         collections.MapGet("/", CollectionsApi.ListAsync);
-        collections.MapPut("/{key}/order", CollectionsApi.ReorderAsync).RequireStaff();
-        collections.MapDelete("/{key}", CollectionsApi.DeleteAsync).RequireStaff();
+        collections.MapPut("/{key}/order", CollectionsApi.ReorderAsync);
+        collections.MapDelete("/{key}", CollectionsApi.DeleteAsync);
     }
 
-    private static async Task<Ok<List<QuoteDto>>> ListAsync(string? collection, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<QuoteDto>>> ListAsync(string? collection, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var quotes = await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), collection, cancellationToken);
         return TypedResults.Ok(quotes.Select(q => q.AsDto()).ToList());
@@ -40,7 +44,7 @@ public static class QuotesApi
         TypedResults.Ok((await reanchoring.VerifyAllAsync(cancellationToken)).AsDto());
 
     private static async Task<Results<Ok<QuoteDto>, ProblemHttpResult>> UpdateAsync(
-        long id, UpdateQuoteRequest request, CallerVisibility caller, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        long id, UpdateQuoteRequest request, Caller caller, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var quote = await FindAsync(db, caller, id, cancellationToken);
         if (quote is null)
@@ -73,7 +77,7 @@ public static class QuotesApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        long id, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var quote = await FindAsync(db, caller, id, cancellationToken);
         if (quote is null)
@@ -86,7 +90,7 @@ public static class QuotesApi
         return TypedResults.NoContent();
     }
 
-    private static Task<Quote?> FindAsync(EvidenceDbContext db, CallerVisibility caller, long id, CancellationToken cancellationToken)
+    private static Task<Quote?> FindAsync(EvidenceDbContext db, Caller caller, long id, CancellationToken cancellationToken)
     {
         var visible = caller.Visible(db.Submissions);
         return db.Set<Quote>().Include(q => q.Collection)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,10 +10,10 @@ namespace EvidenceHub.Api.Search;
 public static class SearchApi
 {
     public static void MapSearch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/search", Search).WithTags("Search");
+        app.MapGet("/api/search", Search).WithTags("Search").AllowPublic();
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        HttpRequest http, CallerVisibility caller, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
+        HttpRequest http, Caller caller, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
     {
         var parsed = SearchQueryString.Parse(http.Query);
         if (parsed.Problem is not null)

@@ -1,5 +1,5 @@
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +12,7 @@ public static class SubmissionQueries
 {
     public static async Task<Results<Ok<SubmissionPage>, ProblemHttpResult>> ListAsync(
         string prefix, string? status, string? publication, string? kind, int? page, int? pageSize,
-        CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         if (inquiry is null)
@@ -59,7 +59,7 @@ public static class SubmissionQueries
     }
 
     public static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> GetAsync(
-        string reference, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        string reference, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var submission = await Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -72,7 +72,7 @@ public static class SubmissionQueries
     }
 
     public static async Task<Results<Ok<List<PassageDto>>, ProblemHttpResult>> PassagesAsync(
-        string reference, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        string reference, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var submission = await Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -87,7 +87,7 @@ public static class SubmissionQueries
 
     /// <summary>The current version's bytes; <c>?version=n</c> an earlier (or any) version's.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
-        string reference, int? version, CallerVisibility caller, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
+        string reference, int? version, Caller caller, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var submission = await Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -108,7 +108,7 @@ public static class SubmissionQueries
     }
 
     /// <summary>The submission if it exists and the caller may see it; a hidden one is not found, never forbidden.</summary>
-    public static async Task<Submission?> Find(EvidenceDbContext db, CallerVisibility caller, string reference, CancellationToken cancellationToken)
+    public static async Task<Submission?> Find(EvidenceDbContext db, Caller caller, string reference, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.AsNoTracking().Include(s => s.Inquiry)
             .FirstOrDefaultAsync(s => s.Reference == reference.ToUpperInvariant(), cancellationToken);

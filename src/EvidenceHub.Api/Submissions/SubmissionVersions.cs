@@ -1,5 +1,5 @@
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +36,7 @@ public static class SubmissionVersions
     }
 
     public static async Task<Results<Ok<List<SubmissionVersionDto>>, ProblemHttpResult>> ListAsync(
-        string reference, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        string reference, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)

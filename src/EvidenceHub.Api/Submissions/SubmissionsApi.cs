@@ -4,7 +4,8 @@ using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Search;
 using EvidenceHub.Api.Search;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
+using EvidenceHub.Core.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,20 +16,22 @@ public static class SubmissionsApi
     public static void MapSubmissions(this IEndpointRouteBuilder app)
     {
         var inquiry = app.MapGroup("/api/inquiries/{prefix}/submissions").WithTags("Submissions");
-        inquiry.MapPost("/", UploadAsync).DisableAntiforgery().RequireStaff();
-        inquiry.MapPost("/batch", BatchUpload.UploadBatchAsync).DisableAntiforgery().RequireStaff();
-        inquiry.MapGet("/", SubmissionQueries.ListAsync);
+        // Uploads are checked by AntiforgeryCheck (cookie) like every other change, not by the form binder.
+        inquiry.MapPost("/", UploadAsync).DisableAntiforgery().RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Prefix);
+        inquiry.MapPost("/batch", BatchUpload.UploadBatchAsync).DisableAntiforgery().RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Prefix);
+        inquiry.MapGet("/", SubmissionQueries.ListAsync).AllowPublic();
 
         var submission = app.MapGroup("/api/submissions/{reference}").WithTags("Submissions");
-        submission.MapGet("/", SubmissionQueries.GetAsync);
-        submission.MapGet("/passages", SubmissionQueries.PassagesAsync);
-        submission.MapGet("/file", SubmissionQueries.FileAsync);
-        submission.MapGet("/versions", SubmissionVersions.ListAsync);
-        submission.MapPost("/versions", SubmissionVersions.UploadAsync).DisableAntiforgery().RequireStaff();
-        submission.MapGet("/search", SearchWithinAsync);
-        submission.MapGet("/similar", SimilarAsync);
-        submission.MapPost("/publication", SubmissionActions.SetPublicationAsync).RequireStaff();
-        submission.MapPost("/password", SubmissionActions.SupplyPasswordAsync).RequireStaff();
+        submission.MapGet("/", SubmissionQueries.GetAsync).AllowPublic();
+        submission.MapGet("/passages", SubmissionQueries.PassagesAsync).AllowPublic();
+        submission.MapGet("/file", SubmissionQueries.FileAsync).AllowPublic();
+        // Earlier versions (and uploaded file names) are for the inquiry's staff; the public gets the current file only.
+        submission.MapGet("/versions", SubmissionVersions.ListAsync).RequireInquiryMember(InquiryFrom.Reference);
+        submission.MapPost("/versions", SubmissionVersions.UploadAsync).DisableAntiforgery().RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
+        submission.MapGet("/search", SearchWithinAsync).AllowPublic();
+        submission.MapGet("/similar", SimilarAsync).AllowPublic();
+        submission.MapPost("/publication", SubmissionActions.SetPublicationAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
+        submission.MapPost("/password", SubmissionActions.SupplyPasswordAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
     }
 
     private static async Task<Results<Accepted<SubmissionDto>, ProblemHttpResult>> UploadAsync(
@@ -60,7 +63,7 @@ public static class SubmissionsApi
     };
 
     private static async Task<Results<Ok<List<PassageHitDto>>, ProblemHttpResult>> SearchWithinAsync(
-        string reference, string? q, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
+        string reference, string? q, Caller caller, EvidenceDbContext db, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
     {
         var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -80,7 +83,7 @@ public static class SubmissionsApi
 
     /// <summary>Submissions like this one, best first, in the hit shape of search; <c>limit</c> 1–100, default 10.</summary>
     private static async Task<Results<Ok<List<SearchHitDto>>, ProblemHttpResult>> SimilarAsync(
-        string reference, int? limit, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
+        string reference, int? limit, Caller caller, EvidenceDbContext db, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
     {
         var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)

@@ -1,5 +1,5 @@
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;
@@ -24,7 +24,7 @@ public static class ThemeCoverage
     public const string Uncategorised = "uncategorised";
 
     public static async Task<Results<Ok<CoverageDto>, ContentHttpResult, ProblemHttpResult>> GetAsync(
-        string prefix, string? format, CallerVisibility caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
+        string prefix, string? format, Caller caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
     {
         if (format is not (null or "" or "json" or "csv" or "svg"))
         {
@@ -47,7 +47,7 @@ public static class ThemeCoverage
         };
     }
 
-    private static CoverageDto Compute(string prefix, IReadOnlyList<Theme> themes, CallerVisibility caller, EvidenceSearcher searcher)
+    private static CoverageDto Compute(string prefix, IReadOnlyList<Theme> themes, Caller caller, EvidenceSearcher searcher)
     {
         var counted = themes.Select(theme =>
         {

@@ -1,6 +1,7 @@
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Api.Submissions;
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;
@@ -15,11 +16,14 @@ public static class ThemeTagsApi
 {
     public static void MapThemeTags(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/submissions/{reference}/themes").WithTags("Themes").MapGet("/", SubmissionTagsAsync);
+        // Tags (with who made them and the rejected ones) and their audit are read by the inquiry's staff;
+        // the public sees a submission's theme names on its record.
+        var read = app.MapGroup("/api/submissions/{reference}/themes").WithTags("Themes").RequireInquiryMember(InquiryFrom.Reference);
+        read.MapGet("/", SubmissionTagsAsync);
+        read.MapGet("/audit", AuditAsync);
 
-        // Tagging, and who tagged what, are for inquiry staff.
-        var submission = app.MapGroup("/api/submissions/{reference}/themes").WithTags("Themes").RequireStaff();
-        submission.MapGet("/audit", AuditAsync);
+        // Tagging is the researchers' work.
+        var submission = app.MapGroup("/api/submissions/{reference}/themes").WithTags("Themes").RequireInquiryRole(InquiryRole.Researcher, InquiryFrom.Reference);
         submission.MapPost("/", (string reference, TagRequest request, TagContext context, CancellationToken ct) =>
             ForSubmission(reference, request.ThemeId, TagAction.Tag, context, ct));
         submission.MapDelete("/", (string reference, long? themeId, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] TagRequest? request, TagContext context, CancellationToken ct) =>
@@ -31,7 +35,7 @@ public static class ThemeTagsApi
         submission.MapPost("/{themeId:long}/reject", (string reference, long themeId, TagContext context, CancellationToken ct) =>
             ForSubmission(reference, themeId, TagAction.Reject, context, ct));
 
-        var passage = app.MapGroup("/api/passages/{id:long}/themes").WithTags("Themes").RequireStaff();
+        var passage = app.MapGroup("/api/passages/{id:long}/themes").WithTags("Themes").RequireInquiryRole(InquiryRole.Researcher, InquiryFrom.Passage);
         passage.MapPost("/", (long id, TagRequest request, TagContext context, CancellationToken ct) =>
             ForPassage(id, request.ThemeId, TagAction.Tag, context, ct));
         passage.MapDelete("/", (long id, long? themeId, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] TagRequest? request, TagContext context, CancellationToken ct) =>
@@ -50,7 +54,7 @@ public static class ThemeTagsApi
         var submission = await SubmissionQueries.Find(context.Db, context.Caller, reference, cancellationToken);
         return submission is null
             ? Problems.NotFound($"The submission {reference}")
-            : await context.Tagger.ApplyAsync(submission, null, themeId, action, context.User.Name, cancellationToken);
+            : await context.Tagger.ApplyAsync(submission, null, themeId, action, context.Caller.Actor.Name, cancellationToken);
     }
 
     private static async Task<Results<Ok<ThemeTagDto>, NoContent, ProblemHttpResult>> ForPassage(
@@ -61,12 +65,12 @@ public static class ThemeTagsApi
             : await context.Db.Submissions.AsNoTracking().Include(s => s.Inquiry).FirstAsync(s => s.Id == submissionId, cancellationToken);
         return submission is null || !context.Caller.CanSee(submission)
             ? Problems.NotFound($"The passage {id}")
-            : await context.Tagger.ApplyAsync(submission, id, themeId, action, context.User.Name, cancellationToken);
+            : await context.Tagger.ApplyAsync(submission, id, themeId, action, context.Caller.Actor.Name, cancellationToken);
     }
 
     /// <summary>Every tag of the submission and its passages, automatic ones with why they matched.</summary>
     private static async Task<Results<Ok<List<ThemeTagDto>>, ProblemHttpResult>> SubmissionTagsAsync(
-        string reference, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        string reference, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -81,7 +85,7 @@ public static class ThemeTagsApi
     }
 
     private static async Task<Results<Ok<List<TagAuditDto>>, ProblemHttpResult>> AuditAsync(
-        string reference, CallerVisibility caller, EvidenceDbContext db, CancellationToken cancellationToken)
+        string reference, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -96,15 +100,14 @@ public static class ThemeTagsApi
 }
 
 /// <summary>What every tag action needs, bound once.</summary>
-public sealed record TagContext(EvidenceDbContext Db, CallerVisibility Caller, CallerIdentity User, ManualTagger Tagger)
+public sealed record TagContext(EvidenceDbContext Db, Caller Caller, ManualTagger Tagger)
 {
     public static ValueTask<TagContext?> BindAsync(HttpContext http)
     {
         var services = http.RequestServices;
         return ValueTask.FromResult<TagContext?>(new TagContext(
             services.GetRequiredService<EvidenceDbContext>(),
-            CallerVisibility.Of(http),
-            CallerIdentity.Of(http),
+            Caller.Of(http),
             services.GetRequiredService<ManualTagger>()));
     }
 }

@@ -1,5 +1,6 @@
-using EvidenceHub.Api.Visibility;
+using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Themes;
@@ -14,14 +15,14 @@ public static class ThemesApi
     public static void MapThemes(this IEndpointRouteBuilder app)
     {
         var inquiry = app.MapGroup("/api/inquiries/{prefix}/themes").WithTags("Themes");
-        inquiry.MapGet("/", ListAsync);
-        inquiry.MapPost("/", ThemeCodebook.CreateAsync).RequireStaff();
-        inquiry.MapGet("/coverage", ThemeCoverage.GetAsync);
+        inquiry.MapGet("/", ListAsync).AllowPublic();
+        inquiry.MapPost("/", ThemeCodebook.CreateAsync).RequireInquiryRole(InquiryRole.Researcher, InquiryFrom.Prefix);
+        inquiry.MapGet("/coverage", ThemeCoverage.GetAsync).AllowPublic();
 
         var theme = app.MapGroup("/api/themes/{id:long}").WithTags("Themes");
-        theme.MapGet("/", GetAsync);
-        theme.MapPut("/", ThemeCodebook.UpdateAsync).RequireStaff();
-        theme.MapDelete("/", ThemeCodebook.DeleteAsync).RequireStaff();
+        theme.MapGet("/", GetAsync).AllowPublic();
+        theme.MapPut("/", ThemeCodebook.UpdateAsync).RequireInquiryRole(InquiryRole.Researcher, InquiryFrom.Theme);
+        theme.MapDelete("/", ThemeCodebook.DeleteAsync).RequireInquiryRole(InquiryRole.Researcher, InquiryFrom.Theme);
 
         app.MapThemeTags();
     }

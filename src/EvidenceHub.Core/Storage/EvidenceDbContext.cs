@@ -1,16 +1,24 @@
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Submissions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EvidenceHub.Core.Storage;
 
 /// <summary>
-/// The source of truth: inquiries, submissions and their passages (and each feature's own tables).
-/// The index is derived from it. Each feature maps its entities in an
+/// The source of truth: inquiries, submissions and their passages (and each feature's own tables),
+/// and the staff who sign in (ASP.NET Core Identity's user tables, in the same database). The index
+/// is derived from it. Each feature maps its entities in an
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> beside them. One subclass per database provider
 /// (<see cref="ProviderContexts"/>) carries that provider's migrations; everything else uses this type.
 /// </summary>
-public abstract class EvidenceDbContext(DbContextOptions options) : DbContext(options)
+/// <remarks>
+/// <see cref="IdentityUserContext{TUser, TKey}"/> rather than the full Identity context: roles are per
+/// inquiry (<see cref="InquiryMembership"/>), so Identity's global role tables would be a second,
+/// unused model of the same thing.
+/// </remarks>
+public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUserContext<EvidenceUser, long>(options)
 {
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
 
@@ -18,6 +26,9 @@ public abstract class EvidenceDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Passage> Passages => Set<Passage>();
 
-    protected override void OnModelCreating(ModelBuilder model) =>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
         model.ApplyConfigurationsFromAssembly(typeof(EvidenceDbContext).Assembly);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class ExtractionTimeoutTests
         using var factory = new EvidenceHubFactory(
             settings: new Dictionary<string, string?> { ["EvidenceHub:ExtractionTimeout"] = "00:00:01", ["EvidenceHub:Workers"] = "1" },
             services: s => s.AddSingleton<IDocumentExtractor, LoopingOnMarkerExtractor>());
-        var api = new ApiClient(factory.CreateClient());
+        var api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("SLW");
 
         var slow = await api.UploadAcceptedAsync("SLW", TestDocuments.UniqueText(LoopingOnMarkerExtractor.Marker), "slow.txt");

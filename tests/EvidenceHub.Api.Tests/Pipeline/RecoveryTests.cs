@@ -14,14 +14,14 @@ public sealed class RecoveryTests
         string reference;
         using (var first = new EvidenceHubFactory(data, services: s => s.AddScoped<IPipelineQueue, LostQueue>()) { KeepData = true })
         {
-            var api = new ApiClient(first.CreateClient());
+            var api = new ApiClient(first.CreateAdminClient());
             await api.CreateInquiryAsync("REC");
             reference = await api.UploadAcceptedAsync("REC", TestDocuments.UniqueText("left-queued"), "queued.txt");
             Assert.AreEqual("queued", (await api.GetJsonAsync($"/api/submissions/{reference}"))["status"]!.GetValue<string>());
         }
 
         using var second = new EvidenceHubFactory(data);
-        var again = new ApiClient(second.CreateClient());
+        var again = new ApiClient(second.CreateAdminClient());
         var submission = await again.WaitUntilDoneAsync(reference);
 
         Assert.AreEqual("indexed", submission["status"]!.GetValue<string>());
@@ -35,7 +35,7 @@ public sealed class RecoveryTests
         string before;
         using (var first = new EvidenceHubFactory(data) { KeepData = true })
         {
-            var api = new ApiClient(first.CreateClient());
+            var api = new ApiClient(first.CreateAdminClient());
             await api.CreateInquiryAsync("IDX");
             foreach (var i in Enumerable.Range(0, 3))
             {
@@ -48,7 +48,7 @@ public sealed class RecoveryTests
 
         Directory.Delete(Path.Combine(data, "index"), recursive: true);
         using var second = new EvidenceHubFactory(data);
-        var again = new ApiClient(second.CreateClient());
+        var again = new ApiClient(second.CreateAdminClient());
         var after = string.Empty;
         for (var attempt = 0; attempt < 200 && after != before; attempt++)
         {
@@ -64,7 +64,7 @@ public sealed class RecoveryTests
     public async Task The_reindex_endpoint_rebuilds_the_index_with_the_same_hits()
     {
         using var host = new EvidenceHubFactory();
-        var api = new ApiClient(host.CreateClient());
+        var api = new ApiClient(host.CreateAdminClient());
         await api.CreateInquiryAsync("RIX");
         await api.WaitUntilDoneAsync(await api.UploadAcceptedAsync("RIX", TestDocuments.UniqueText("reindex-endpoint"), "x.txt"));
         var before = Hits(await api.SearchAsync("q=neighbourhood"));

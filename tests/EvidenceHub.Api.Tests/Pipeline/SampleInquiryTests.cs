@@ -11,12 +11,12 @@ public sealed class SampleInquiryTests
         var data = EvidenceHubFactory.NewDataDirectory();
         using (var first = new EvidenceHubFactory(data, Samples) { KeepData = true })
         {
-            await WaitForSamplesAsync(new ApiClient(first.CreateClient()));
+            await WaitForSamplesAsync(new ApiClient(first.CreateAdminClient()));
         }
 
         // A second start on the same data loads nothing twice.
         using var host = new EvidenceHubFactory(data, Samples);
-        var api = new ApiClient(host.CreateClient());
+        var api = new ApiClient(host.CreateAdminClient());
         var indexed = await WaitForSamplesAsync(api);
         Assert.AreEqual(46, (await api.GetJsonAsync("/api/inquiries/LBN"))["submissionCount"]!.GetValue<int>());
         Assert.HasCount(1, (await api.GetJsonAsync("/api/inquiries")).AsArray());

@@ -20,7 +20,7 @@ public sealed class QuoteCitationTests
     public static async Task StartAsync(TestContext context)
     {
         factory = new EvidenceHubFactory();
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("QCT");
         await api.CreateInquiryAsync("TPL");
     }

@@ -23,7 +23,7 @@ public sealed class QuoteExportTests
     public static async Task StartAsync(TestContext context)
     {
         factory = new EvidenceHubFactory();
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("EXP");
 
         (written, var passages) = await api.UploadIndexedAsync("EXP",
@@ -123,13 +123,15 @@ public sealed class QuoteExportTests
     }
 
     [TestMethod]
-    public async Task A_public_caller_sees_no_quote_on_an_unpublished_submission()
+    public async Task The_public_gets_no_quotes_collections_or_exports()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/quotes?collection={Uri.EscapeDataString(Chapter)}");
-        request.Headers.Add("X-EvidenceHub-Audience", "public");
-        var response = await api.Http.SendAsync(request);
-        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.IsEmpty((await response.Content.ReadFromJsonAsync<JsonArray>())!);
+        var visitor = factory.CreatePublicClient();
+        foreach (var url in new[] { $"/api/quotes?collection={Uri.EscapeDataString(Chapter)}", "/api/collections", $"/api/quotes/export?format=md&collection={Uri.EscapeDataString(Chapter)}" })
+        {
+            var response = await visitor.GetAsync(url);
+            Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode, url);
+            Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType, url);
+        }
     }
 
     /// <summary>A small RFC 4180 reader, to check the export the way a spreadsheet reads it.</summary>

@@ -21,7 +21,7 @@ public sealed class QuoteReanchoringTests
     public static async Task StartAsync(TestContext context)
     {
         factory = new EvidenceHubFactory();
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("VER");
     }
 

@@ -78,9 +78,8 @@ public sealed class FacetCountTests
     {
         // Slices of a few passages, so the counts are also checked when one search is collected in parallel slices.
         factory = new EvidenceHubFactory(settings: new Dictionary<string, string?> { ["EvidenceHub:SearchSlicePassages"] = "5" });
-        staff = new ApiClient(factory.CreateClient());
-        var publicClient = factory.CreateClient();
-        publicClient.DefaultRequestHeaders.Add("X-EvidenceHub-Audience", "public");
+        staff = new ApiClient(factory.CreateAdminClient());
+        var publicClient = factory.CreatePublicClient();
         visitor = new ApiClient(publicClient);
         foreach (var prefix in Inquiries)
         {

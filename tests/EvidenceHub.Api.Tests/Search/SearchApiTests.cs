@@ -13,7 +13,7 @@ public sealed class SearchApiTests
     public static async Task StartAsync(TestContext context)
     {
         factory = new EvidenceHubFactory();
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("SRC");
         var uploads = new[]
         {

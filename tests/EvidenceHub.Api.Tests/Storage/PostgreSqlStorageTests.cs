@@ -20,7 +20,7 @@ public sealed class PostgreSqlStorageTests
             ["EvidenceHub:Storage"] = "PostgreSql",
             ["ConnectionStrings:EvidenceHub"] = server.ConnectionString("evidencehub_tests"),
         });
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("PGS");
     }
 

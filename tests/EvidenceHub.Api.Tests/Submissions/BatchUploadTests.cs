@@ -17,7 +17,7 @@ public sealed class BatchUploadTests
     public static async Task StartAsync(TestContext context)
     {
         factory = new EvidenceHubFactory();
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("BAT");
     }
 
@@ -94,7 +94,7 @@ public sealed class BatchUploadTests
             ["EvidenceHub:MaxUploadBytes"] = "100000",
             ["EvidenceHub:MaxBatchBytes"] = "3000000",
         });
-        var client = new ApiClient(small.CreateClient());
+        var client = new ApiClient(small.CreateAdminClient());
         await client.CreateInquiryAsync("BLM");
 
         var fits = Batch("fits", files: 16, kilobytes: 95, oversizeFile: true);

@@ -15,7 +15,7 @@ public sealed class UploadTests
     public static async Task StartAsync(TestContext context)
     {
         factory = new EvidenceHubFactory(settings: new Dictionary<string, string?> { ["EvidenceHub:MaxUploadBytes"] = "200000" });
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("UPL");
     }
 
@@ -96,7 +96,7 @@ public sealed class UploadTests
         var reference = await api.UploadAcceptedAsync("UPL", TestDocuments.UniqueText("misnamed"), "actually-text.pdf");
         var submission = await api.WaitUntilDoneAsync(reference);
         Assert.AreEqual("indexed", submission["status"]!.GetValue<string>());
-        Assert.AreEqual("text/plain", (await factory.CreateClient().GetAsync($"/api/submissions/{reference}/file")).Content.Headers.ContentType?.MediaType);
+        Assert.AreEqual("text/plain", (await factory.CreateAdminClient().GetAsync($"/api/submissions/{reference}/file")).Content.Headers.ContentType?.MediaType);
     }
 
     [TestMethod]

@@ -16,9 +16,8 @@ public sealed class CoverageTests
     public static void Start(TestContext context)
     {
         factory = new EvidenceHubFactory();
-        staff = new ApiClient(factory.CreateClient());
-        var publicClient = factory.CreateClient();
-        publicClient.DefaultRequestHeaders.Add("X-EvidenceHub-Audience", "public");
+        staff = new ApiClient(factory.CreateAdminClient());
+        var publicClient = factory.CreatePublicClient();
         visitor = new ApiClient(publicClient);
     }
 
@@ -45,7 +44,8 @@ public sealed class CoverageTests
 
         // 2. The rule changes and a hand tag is added: new matches plus the hand-tagged submission.
         await staff.ChangeRuleAsync(id, "\"community ownership\" OR \"community shares\" OR \"asset transfer\"");
-        await staff.TagAsync($"/api/submissions/{academic}/themes", id, user: "researcher@example.org");
+        var researcher = new ApiClient(await factory.CreateUserClientAsync("researcher@example.org", "researcher", "CHK"));
+        await researcher.TagAsync($"/api/submissions/{academic}/themes", id);
         var results = await staff.WaitForReferencesAsync("inquiry=CHK&theme=Community%20ownership", hall, pubs, library, council, academic);
 
         // 3. Coverage names the categories with the right counts, and they are the facet counts.

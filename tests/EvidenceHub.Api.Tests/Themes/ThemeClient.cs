@@ -24,15 +24,9 @@ internal static class ThemeClient
         return JsonNode.Parse(body)!;
     }
 
-    public static async Task<JsonNode> TagAsync(this ApiClient api, string url, long themeId, string? user = null)
+    public static async Task<JsonNode> TagAsync(this ApiClient api, string url, long themeId)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { themeId }) };
-        if (user is not null)
-        {
-            request.Headers.Add("X-EvidenceHub-User", user);
-        }
-
-        var response = await api.Http.SendAsync(request);
+        var response = await api.Http.PostAsJsonAsync(url, new { themeId });
         var body = await response.Content.ReadAsStringAsync();
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, $"{url}: {body}");
         return JsonNode.Parse(body)!;

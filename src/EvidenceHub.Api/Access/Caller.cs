@@ -1,0 +1,83 @@
+using EvidenceHub.Core.Accounts;
+using EvidenceHub.Core.Submissions;
+
+namespace EvidenceHub.Api.Access;
+
+/// <summary>A role the caller holds in one inquiry.</summary>
+public sealed record CallerMembership(int InquiryId, string Prefix, InquiryRole Role);
+
+/// <summary>
+/// Who is calling, from sign-in only (a cookie or a bearer token), and the one place that decides what
+/// they may read. Anyone not signed in is the public: published submissions only, and an anonymous
+/// submitter's name and organisation never. A signed-in user reads everything of the inquiries they
+/// hold a role in and is the public everywhere else; an administrator reads everything.
+/// </summary>
+public sealed class Caller
+{
+    public static readonly Caller Public = new(null, null, false, []);
+
+    public Caller(long? userId, string? email, bool isAdmin, IReadOnlyList<CallerMembership> memberships)
+    {
+        (UserId, Email, IsAdmin, Memberships) = (userId, email, isAdmin, memberships);
+        readable = memberships.Select(m => m.InquiryId).ToHashSet();
+    }
+
+    private readonly HashSet<int> readable;
+
+    public long? UserId { get; }
+
+    public string? Email { get; }
+
+    public bool IsAdmin { get; }
+
+    public IReadOnlyList<CallerMembership> Memberships { get; }
+
+    public bool IsSignedIn => UserId is not null;
+
+    /// <summary>The name the audit log and tag history record.</summary>
+    public Actor Actor => new(UserId, Email ?? "public");
+
+    /// <summary>Reads everything of this inquiry: unpublished evidence, anonymous submitters' names, tags.</summary>
+    public bool Reads(int inquiryId) => IsAdmin || readable.Contains(inquiryId);
+
+    public bool Reads(string prefix) => IsAdmin || Memberships.Any(m => m.Prefix == prefix);
+
+    public bool Has(string prefix, InquiryRole role) => IsAdmin || Memberships.Any(m => m.Prefix == prefix && m.Role == role);
+
+    public bool Has(int inquiryId, InquiryRole role) => IsAdmin || Memberships.Any(m => m.InquiryId == inquiryId && m.Role == role);
+
+    /// <summary>Holds this role in at least one inquiry (or is an administrator).</summary>
+    public bool HasAnywhere(InquiryRole role) => IsAdmin || Memberships.Any(m => m.Role == role);
+
+    public bool CanSee(Submission submission) => submission.Publication == Publication.Published || Reads(submission.InquiryId);
+
+    public bool SeesNameOf(Submission submission) => !submission.Anonymous || Reads(submission.InquiryId);
+
+    public IQueryable<Submission> Visible(IQueryable<Submission> submissions)
+    {
+        if (IsAdmin)
+        {
+            return submissions;
+        }
+
+        var ids = readable.ToList();
+        return submissions.Where(s => s.Publication == Publication.Published || ids.Contains(s.InquiryId));
+    }
+
+    /// <summary>Inquiry ids where the caller holds <paramref name="role"/>; null means every inquiry (an administrator).</summary>
+    public IReadOnlyList<int>? InquiriesWhere(InquiryRole role) =>
+        IsAdmin ? null : Memberships.Where(m => m.Role == role).Select(m => m.InquiryId).ToList();
+
+    /// <summary>Publication statuses the caller may see in the index; null means all. (Until the index knows inquiries' roles: administrators only.)</summary>
+    public IReadOnlySet<string>? VisiblePublications => IsAdmin ? null : PublishedOnly;
+
+    private static readonly IReadOnlySet<string> PublishedOnly = new HashSet<string>(StringComparer.Ordinal) { Publication.Published.ToCode() };
+
+    public EvidenceHub.Search.SearchRequest Apply(EvidenceHub.Search.SearchRequest request) => request with { VisiblePublications = VisiblePublications };
+
+    /// <summary>Minimal API binding: a handler that takes a <see cref="Caller"/> gets the request's.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(Of(context));
+
+    public static Caller Of(HttpContext context) =>
+        context.Items.TryGetValue(typeof(Caller), out var caller) && caller is Caller known ? known : Public;
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using EvidenceHub.Core.Accounts;
+using EvidenceHub.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Api.Access;
+
+/// <summary>
+/// After authentication, turns the signed-in user id into a <see cref="Caller"/> with their roles as
+/// the database holds them now, so a role granted or taken away applies to the next request (not to
+/// the next sign-in). A user who no longer exists or is locked out is the public.
+/// </summary>
+public static class CallerResolution
+{
+    public static IApplicationBuilder UseCallerResolution(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var caller = await ResolveAsync(context);
+            if (!caller.IsSignedIn && context.Request.Headers.Authorization.Count > 0)
+            {
+                // A script that sent a token it thinks is good must hear that it is not, rather than
+                // quietly reading as the public.
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await Results.Problem(statusCode: 401, title: "The token is not valid",
+                    detail: "The bearer token is unknown, has expired or was revoked; get a new one from POST /api/auth/token.").ExecuteAsync(context);
+                return;
+            }
+
+            context.Items[typeof(Caller)] = caller;
+            await next(context);
+        });
+
+    private static async Task<Caller> ResolveAsync(HttpContext context)
+    {
+        var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (context.User.Identity?.IsAuthenticated != true || !long.TryParse(id, out var userId))
+        {
+            return Caller.Public;
+        }
+
+        var db = context.RequestServices.GetRequiredService<EvidenceDbContext>();
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.IsAdmin, u.LockoutEnd })
+            .FirstOrDefaultAsync(context.RequestAborted);
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+        if (user is null || user.LockoutEnd > clock.GetUtcNow())
+        {
+            return Caller.Public;
+        }
+
+        var memberships = await db.Set<InquiryMembership>().AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Select(m => new CallerMembership(m.InquiryId, m.Inquiry!.Prefix, m.Role))
+            .ToListAsync(context.RequestAborted);
+        return new Caller(userId, user.Email, user.IsAdmin, memberships);
+    }
+}

@@ -1,0 +1,82 @@
+using EvidenceHub.Core.Accounts;
+using EvidenceHub.Core.Quotes;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Submissions;
+using EvidenceHub.Core.Themes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Api.Access;
+
+/// <summary>A role (or, with <paramref name="Role"/> null, any role) in the endpoint's inquiry; or administrators; or any signed-in user.</summary>
+public sealed record InquiryRoleRequirement(InquiryRole? Role, bool AdminOnly = false, bool SignedInOnly = false) : IAuthorizationRequirement;
+
+/// <summary>
+/// Checks a role against the inquiry the endpoint names (<see cref="InquiryScope"/>): the route's
+/// prefix or reference, or the inquiry of the theme, passage or quote in the route. When the route
+/// names nothing that exists, a user with the role in some inquiry is let through so the endpoint can
+/// answer 404; when the inquiry is decided by the request body, the endpoint checks it itself.
+/// </summary>
+public sealed class InquiryRoleHandler(EvidenceDbContext db) : AuthorizationHandler<InquiryRoleRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, InquiryRoleRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http)
+        {
+            return;
+        }
+
+        var caller = Caller.Of(http);
+        if (!caller.IsSignedIn)
+        {
+            return;
+        }
+
+        if (requirement.SignedInOnly || caller.IsAdmin)
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (requirement.AdminOnly)
+        {
+            return;
+        }
+
+        var from = http.GetEndpoint()?.Metadata.GetMetadata<InquiryScope>()?.From ?? InquiryFrom.Handler;
+        var prefix = from == InquiryFrom.Handler ? null : await InquiryOfRouteAsync(http, from);
+        var allowed = prefix is null
+            ? caller.Memberships.Any(m => requirement.Role is null || m.Role == requirement.Role)
+            : requirement.Role is { } role ? caller.Has(prefix, role) : caller.Reads(prefix);
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+
+    private async Task<string?> InquiryOfRouteAsync(HttpContext http, InquiryFrom from)
+    {
+        var values = http.Request.RouteValues;
+        string? Route(string name) => values.TryGetValue(name, out var value) ? value?.ToString() : null;
+        long? Id() => long.TryParse(Route("id"), out var id) ? id : null;
+
+        switch (from)
+        {
+            case InquiryFrom.Prefix:
+                return Route("prefix");
+            case InquiryFrom.Reference:
+                return Route("reference") is { } reference ? ReferenceCode.PrefixOf(reference) : null;
+            case InquiryFrom.Theme when Id() is { } themeId:
+                return await db.Set<Theme>().Where(t => t.Id == themeId)
+                    .Join(db.Inquiries, t => t.InquiryId, i => i.Id, (t, i) => i.Prefix).FirstOrDefaultAsync(http.RequestAborted);
+            case InquiryFrom.Passage when Id() is { } passageId:
+                return await db.Passages.Where(p => p.Id == passageId)
+                    .Join(db.Submissions, p => p.SubmissionId, s => s.Id, (p, s) => s.Inquiry!.Prefix).FirstOrDefaultAsync(http.RequestAborted);
+            case InquiryFrom.Quote when Id() is { } quoteId:
+                return await db.Set<Quote>().Where(q => q.Id == quoteId)
+                    .Join(db.Submissions, q => q.SubmissionId, s => s.Id, (q, s) => s.Inquiry!.Prefix).FirstOrDefaultAsync(http.RequestAborted);
+            default:
+                return null;
+        }
+    }
+}
