@@ -64,6 +64,18 @@ public sealed class Caller
         return submissions.Where(s => s.Publication == Publication.Published || ids.Contains(s.InquiryId));
     }
 
+    /// <summary>Submissions of the inquiries where the caller holds <paramref name="role"/> (all, for an administrator).</summary>
+    public IQueryable<Submission> WithRole(IQueryable<Submission> submissions, InquiryRole role)
+    {
+        if (IsAdmin)
+        {
+            return submissions;
+        }
+
+        var ids = Memberships.Where(m => m.Role == role).Select(m => m.InquiryId).ToList();
+        return submissions.Where(s => ids.Contains(s.InquiryId));
+    }
+
     /// <summary>Inquiry ids where the caller holds <paramref name="role"/>; null means every inquiry (an administrator).</summary>
     public IReadOnlyList<int>? InquiriesWhere(InquiryRole role) =>
         IsAdmin ? null : Memberships.Where(m => m.Role == role).Select(m => m.InquiryId).ToList();

@@ -23,9 +23,9 @@ public static class CitationTemplateApi
         group.MapDelete("/", ResetAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Prefix);
     }
 
-    private static async Task<Results<Ok<CitationTemplateDto>, ProblemHttpResult>> GetAsync(string prefix, EvidenceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CitationTemplateDto>, ProblemHttpResult>> GetAsync(string prefix, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
+        var inquiry = await EvidenceHub.Api.Inquiries.InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
         return inquiry is null
             ? Problems.NotFound($"The inquiry '{prefix}'")
             : TypedResults.Ok(AsDto(await new CitationStyles(db).ForInquiryAsync(inquiry.Id, cancellationToken)));

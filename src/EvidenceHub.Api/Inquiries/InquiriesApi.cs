@@ -63,7 +63,7 @@ public static class InquiriesApi
     private static async Task<Ok<List<InquiryDto>>> ListAsync(Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var visible = caller.Visible(db.Submissions);
-        var inquiries = await db.Inquiries.AsNoTracking().OrderBy(i => i.Prefix)
+        var inquiries = await InquiryLookup.Visible(db, caller).AsNoTracking().OrderBy(i => i.Prefix)
             .Select(i => new { Inquiry = i, Count = visible.Count(s => s.InquiryId == i.Id) })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(inquiries.Select(x => x.Inquiry.AsDto(x.Count)).ToList());
@@ -72,7 +72,7 @@ public static class InquiriesApi
     private static async Task<Results<Ok<InquiryDto>, ProblemHttpResult>> GetAsync(
         string prefix, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
+        var inquiry = await InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
         if (inquiry is null)
         {
             return Problems.NotFound($"The inquiry '{prefix}'");

@@ -1,5 +1,6 @@
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,8 +13,10 @@ public static class CollectionsApi
 {
     public static async Task<Ok<List<CollectionDto>>> ListAsync(Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var visible = caller.Visible(db.Submissions);
+        var visible = caller.WithRole(db.Submissions, InquiryRole.Author);
+        // A collection of other inquiries' quotes only is theirs: not listed (an empty one is anyone's to fill).
         var rows = await db.Set<QuoteCollection>().AsNoTracking().OrderBy(c => c.Name)
+            .Where(c => !c.Quotes.Any() || c.Quotes.Any(q => visible.Any(s => s.Id == q.SubmissionId)))
             .Select(c => new CollectionDto(c.Id, c.Name, c.Quotes.Count(q => visible.Any(s => s.Id == q.SubmissionId))))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows);
@@ -38,7 +41,7 @@ public static class CollectionsApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "The order does not match the collection", problem);
         }
 
-        var quotes = await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), collection.Name, cancellationToken);
+        var quotes = await CitedQuote.LoadAsync(db, caller.WithRole(db.Submissions, InquiryRole.Author), collection.Name, cancellationToken);
         return TypedResults.Ok(quotes.Select(q => q.AsDto()).ToList());
     }
 

@@ -1,5 +1,6 @@
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
@@ -25,6 +26,12 @@ public static class QuoteCreation
         if (passage is null || submission is null)
         {
             return Problems.NotFound($"The passage {passageId}");
+        }
+
+        if (!caller.Has(submission.InquiryId, InquiryRole.Author))
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, "Your account does not have the role this needs",
+                "Quotes are taken by the inquiry's authors; an administrator can grant you the author role in this inquiry.");
         }
 
         if (Span(passage.Text, request) is not { } span)

@@ -1,6 +1,7 @@
 using System.Text;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Quotes.Export;
 using EvidenceHub.Core.Storage;
@@ -25,7 +26,7 @@ public static class QuoteExportEndpoint
             return Problems.NotFound($"The collection '{collection}'");
         }
 
-        var quotes = await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), collection, cancellationToken);
+        var quotes = await CitedQuote.LoadAsync(db, caller.WithRole(db.Submissions, InquiryRole.Author), collection, cancellationToken);
         var export = QuoteExport.From(quotes, collection);
         var name = FileName(export.Title);
         return format switch

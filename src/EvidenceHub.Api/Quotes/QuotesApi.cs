@@ -36,12 +36,12 @@ public static class QuotesApi
 
     private static async Task<Ok<List<QuoteDto>>> ListAsync(string? collection, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var quotes = await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), collection, cancellationToken);
+        var quotes = await CitedQuote.LoadAsync(db, caller.WithRole(db.Submissions, InquiryRole.Author), collection, cancellationToken);
         return TypedResults.Ok(quotes.Select(q => q.AsDto()).ToList());
     }
 
-    private static async Task<Ok<VerifyResultDto>> VerifyAsync(QuoteReanchoring reanchoring, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await reanchoring.VerifyAllAsync(cancellationToken)).AsDto());
+    private static async Task<Ok<VerifyResultDto>> VerifyAsync(Caller caller, EvidenceDbContext db, QuoteReanchoring reanchoring, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await reanchoring.VerifyAllAsync(caller.WithRole(db.Submissions.AsNoTracking(), InquiryRole.Author), cancellationToken)).AsDto());
 
     private static async Task<Results<Ok<QuoteDto>, ProblemHttpResult>> UpdateAsync(
         long id, UpdateQuoteRequest request, Caller caller, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public static class QuotesApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var cited = (await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), null, cancellationToken)).First(q => q.Quote.Id == id);
+        var cited = (await CitedQuote.LoadAsync(db, caller.WithRole(db.Submissions, InquiryRole.Author), null, cancellationToken)).First(q => q.Quote.Id == id);
         return TypedResults.Ok(cited.AsDto());
     }
 
@@ -92,7 +92,7 @@ public static class QuotesApi
 
     private static Task<Quote?> FindAsync(EvidenceDbContext db, Caller caller, long id, CancellationToken cancellationToken)
     {
-        var visible = caller.Visible(db.Submissions);
+        var visible = caller.WithRole(db.Submissions, InquiryRole.Author);
         return db.Set<Quote>().Include(q => q.Collection)
             .FirstOrDefaultAsync(q => q.Id == id && visible.Any(s => s.Id == q.SubmissionId), cancellationToken);
     }

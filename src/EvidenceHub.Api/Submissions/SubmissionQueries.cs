@@ -14,7 +14,7 @@ public static class SubmissionQueries
         string prefix, string? status, string? publication, string? kind, int? page, int? pageSize,
         Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
+        var inquiry = await EvidenceHub.Api.Inquiries.InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
         if (inquiry is null)
         {
             return Problems.NotFound($"The inquiry '{prefix}'");

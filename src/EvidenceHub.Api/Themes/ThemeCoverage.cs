@@ -31,7 +31,7 @@ public static class ThemeCoverage
             return Problems.BadRequest("Unknown format", $"'{format}' is not a format; use json, csv or svg.");
         }
 
-        var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
+        var inquiry = await EvidenceHub.Api.Inquiries.InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
         if (inquiry is null)
         {
             return Problems.NotFound($"The inquiry '{prefix}'");

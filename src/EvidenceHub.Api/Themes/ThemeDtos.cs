@@ -3,7 +3,8 @@ using EvidenceHub.Core.Themes;
 
 namespace EvidenceHub.Api.Themes;
 
-public sealed record ThemeDto(long Id, string Inquiry, string Name, string? Description, string Rule, string Colour, int RuleVersion, DateTimeOffset UpdatedAt);
+/// <summary>A theme; its rule is the inquiry staff's working detail and is null for everyone else.</summary>
+public sealed record ThemeDto(long Id, string Inquiry, string Name, string? Description, string? Rule, string Colour, int RuleVersion, DateTimeOffset UpdatedAt);
 
 public sealed record ThemeRequest(string? Name, string? Description, string? Rule, string? Colour);
 
@@ -30,8 +31,8 @@ public sealed record TagAuditDto(string Action, string Theme, long ThemeId, long
 
 public static class ThemeMapping
 {
-    public static ThemeDto AsDto(this Theme t, string inquiryPrefix) =>
-        new(t.Id, inquiryPrefix, t.Name, t.Description, t.Rule, t.Colour, t.RuleVersion, t.UpdatedAt);
+    public static ThemeDto AsDto(this Theme t, string inquiryPrefix, bool withRule = true) =>
+        new(t.Id, inquiryPrefix, t.Name, t.Description, withRule ? t.Rule : null, t.Colour, t.RuleVersion, t.UpdatedAt);
 
     public static ThemeTagDto AsDto(this ThemeTag t, string themeName) => new(
         t.Id,

@@ -1,5 +1,6 @@
 using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
@@ -28,27 +29,27 @@ public static class ThemesApi
     }
 
     private static async Task<Results<Ok<List<ThemeDto>>, ProblemHttpResult>> ListAsync(
-        string prefix, EvidenceDbContext db, CancellationToken cancellationToken)
+        string prefix, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
+        var inquiry = await InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
         if (inquiry is null)
         {
             return Problems.NotFound($"The inquiry '{prefix}'");
         }
 
         var themes = await db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiry.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(themes.Select(t => t.AsDto(inquiry.Prefix)).ToList());
+        return TypedResults.Ok(themes.Select(t => t.AsDto(inquiry.Prefix, caller.Reads(inquiry.Id))).ToList());
     }
 
-    private static async Task<Results<Ok<ThemeDto>, ProblemHttpResult>> GetAsync(long id, EvidenceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ThemeDto>, ProblemHttpResult>> GetAsync(long id, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
         var theme = await db.Set<Theme>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (theme is null)
+        var prefix = theme is null ? null : await db.Inquiries.Where(i => i.Id == theme.InquiryId).Select(i => i.Prefix).FirstAsync(cancellationToken);
+        if (theme is null || await InquiryLookup.FindAsync(db, caller, prefix!, cancellationToken) is null)
         {
             return Problems.NotFound($"The theme {id}");
         }
 
-        var prefix = await db.Inquiries.Where(i => i.Id == theme.InquiryId).Select(i => i.Prefix).FirstAsync(cancellationToken);
-        return TypedResults.Ok(theme.AsDto(prefix));
+        return TypedResults.Ok(theme.AsDto(prefix!, caller.Reads(theme.InquiryId)));
     }
 }

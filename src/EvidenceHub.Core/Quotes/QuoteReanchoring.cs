@@ -39,11 +39,13 @@ public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
             quotes.Count(q => q.Status == QuoteStatus.Moved), quotes.Count(q => q.Status == QuoteStatus.Drifted));
     }
 
-    public async Task<ReanchorSummary> VerifyAllAsync(CancellationToken cancellationToken)
+    /// <summary>Re-checks every quote on <paramref name="submissions"/> (the submissions the caller may quote from).</summary>
+    public async Task<ReanchorSummary> VerifyAllAsync(IQueryable<Submissions.Submission> submissions, CancellationToken cancellationToken)
     {
-        var submissions = await db.Set<Quote>().Select(q => q.SubmissionId).Distinct().ToListAsync(cancellationToken);
+        var ids = submissions.Select(s => s.Id);
+        var quoted = await db.Set<Quote>().Where(q => ids.Contains(q.SubmissionId)).Select(q => q.SubmissionId).Distinct().ToListAsync(cancellationToken);
         var total = new ReanchorSummary(0, 0, 0, 0);
-        foreach (var id in submissions)
+        foreach (var id in quoted)
         {
             total += await ReanchorSubmissionAsync(id, cancellationToken);
             db.ChangeTracker.Clear();
