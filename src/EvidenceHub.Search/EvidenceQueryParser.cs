@@ -7,7 +7,8 @@ namespace EvidenceHub.Search;
 
 /// <summary>
 /// The search language: Lucene's classic syntax with AND as the default operator, exact phrases,
-/// prefixes and fuzzy terms on the unstemmed field, and the fields researchers know by name.
+/// prefixes and fuzzy terms on the unstemmed field, and the fields researchers know by name, read only
+/// where the caller may read them.
 /// </summary>
 public sealed partial class EvidenceQueryParser : QueryParser
 {
@@ -31,8 +32,14 @@ public sealed partial class EvidenceQueryParser : QueryParser
         AutoGeneratePhraseQueries = true;
     }
 
-    /// <summary>Parses the search language; throws <see cref="SearchQueryException"/> saying what is wrong.</summary>
-    public static Query ParseQuery(string text)
+    /// <summary>
+    /// Parses the search language for a caller with <paramref name="access"/>: a <c>submitter:</c> or
+    /// <c>organisation:</c> term only matches names the caller may read (see <see cref="SearchAccess"/>).
+    /// Throws <see cref="SearchQueryException"/> saying what is wrong.
+    /// </summary>
+    public static Query ParseQuery(string text, SearchAccess access) => AccessFilters.RestrictNames(ParseSyntax(text), access);
+
+    private static Query ParseSyntax(string text)
     {
         try
         {

@@ -26,14 +26,12 @@ public sealed class CallerVisibility
 
     public static readonly CallerVisibility Public = new(Audience.Public);
 
-    private static readonly IReadOnlySet<string> PublishedOnly = new HashSet<string>(StringComparer.Ordinal) { Publication.Published.ToCode() };
-
     private CallerVisibility(Audience audience) => Audience = audience;
 
     public Audience Audience { get; }
 
-    /// <summary>The publication statuses this caller may see in the index; null means all (staff).</summary>
-    public IReadOnlySet<string>? VisiblePublications => Audience == Audience.Staff ? null : PublishedOnly;
+    /// <summary>What this caller may read in the index: staff everything, the public published evidence with anonymous names hidden.</summary>
+    public SearchAccess SearchAccess => Audience == Audience.Staff ? SearchAccess.Everything : SearchAccess.PublicOnly;
 
     public bool CanSee(Submission submission) =>
         Audience == Audience.Staff || submission.Publication == Publication.Published;
@@ -41,7 +39,7 @@ public sealed class CallerVisibility
     public IQueryable<Submission> Visible(IQueryable<Submission> submissions) =>
         Audience == Audience.Staff ? submissions : submissions.Where(s => s.Publication == Publication.Published);
 
-    public SearchRequest Apply(SearchRequest request) => request with { VisiblePublications = VisiblePublications };
+    public SearchRequest Apply(SearchRequest request) => request with { Access = SearchAccess };
 
     /// <summary>Minimal API binding: any handler that takes a <see cref="CallerVisibility"/> gets the caller's.</summary>
     public static ValueTask<CallerVisibility?> BindAsync(HttpContext context) => ValueTask.FromResult<CallerVisibility?>(Of(context));
