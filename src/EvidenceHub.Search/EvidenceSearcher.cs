@@ -15,6 +15,15 @@ public sealed class EvidenceSearcher(PassageIndex index)
     /// <summary>The most slices one search is collected in: one per core.</summary>
     public int MaxSlices { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// How long one search may collect before it is stopped with a <see cref="SearchTooBroadException"/>
+    /// (a 400 saying to narrow it), so that one runaway query cannot hold a core for everyone else.
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The clock <see cref="TimeBudget"/> is measured on.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     private int running;
 
     public SearchResults Search(SearchRequest request)
@@ -54,6 +63,7 @@ public sealed class EvidenceSearcher(PassageIndex index)
 
     private SearchResults Run(IndexSearcher searcher, Query? userQuery, SearchRequest request)
     {
+        var deadline = new SearchDeadline(Clock, TimeBudget);
         if (userQuery is not null)
         {
             var parsed = userQuery;
@@ -70,7 +80,7 @@ public sealed class EvidenceSearcher(PassageIndex index)
         try
         {
             var slices = IndexSlices.Split(searcher.IndexReader.Leaves, alone ? MaxSlices : 1, MinPassagesPerSlice);
-            collectors = slices.Select(_ => new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit)).ToList();
+            collectors = slices.Select(_ => new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit, deadline)).ToList();
             Collect(weight, slices, collectors);
             var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
             var page = GroupOrder.Page(collectors.Select(c => c.Groups).ToList(), sort, (request.Page - 1) * request.PageSize, request.PageSize);
@@ -109,8 +119,9 @@ public sealed class EvidenceSearcher(PassageIndex index)
         {
             Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, CollectSlice);
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        catch (AggregateException ex)
         {
+            // Past the time budget every slice stops with the same exception; the first one says it all.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
     }

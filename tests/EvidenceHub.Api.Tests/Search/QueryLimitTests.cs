@@ -109,10 +109,41 @@ public sealed class QueryLimitTests
         Assert.AreEqual(1, Search("zq0500").Total);
     }
 
+    [TestMethod]
+    public void A_search_that_runs_past_its_time_budget_is_stopped_with_a_reason()
+    {
+        var slow = new EvidenceSearcher(index) { MinPassagesPerSlice = int.MaxValue, TimeBudget = TimeSpan.FromTicks(1) };
+        var refused = Assert.Throws<SearchTooBroadException>(() => slow.Search(new SearchRequest { Query = "harbour" }));
+        Assert.Contains("too broad to finish", refused.Message);
+        Assert.IsInstanceOfType<SearchQueryException>(refused);
+    }
+
+    [TestMethod]
+    public void The_clock_is_read_on_the_first_passage_and_then_every_4096_not_on_every_passage()
+    {
+        // A clock that moves three seconds each time it is read, against a budget of five: the second
+        // reading after the start is past the budget.
+        var searcherWithClock = new EvidenceSearcher(index) { MinPassagesPerSlice = int.MaxValue, Clock = new SteppingClock(TimeSpan.FromSeconds(3)) };
+        Assert.AreEqual(1, searcherWithClock.Search(new SearchRequest { Query = "zq0001" }).Total, "one passage: one reading, within budget");
+        Assert.AreEqual(1_000, searcherWithClock.Search(new SearchRequest { Query = "zq0*" }).Total, "1,000 passages: still one reading");
+        Assert.Throws<SearchTooBroadException>(() => searcherWithClock.Search(new SearchRequest { Query = "harbour" }),
+            "5,000 passages: a second reading at passage 4,097");
+    }
+
     private static string Word(int i) => "zq" + i.ToString("D4", CultureInfo.InvariantCulture);
 
     private static SearchResults Search(string query) => searcher.Search(new SearchRequest { Query = query, PageSize = 1 });
 
     private static string Refusal(string query) =>
         Assert.Throws<SearchQueryException>(() => Search(query), query).Message;
+
+    /// <summary>A clock that moves on by <paramref name="step"/> every time it is read.</summary>
+    private sealed class SteppingClock(TimeSpan step) : TimeProvider
+    {
+        private long now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Add(ref now, step.Ticks);
+    }
 }
