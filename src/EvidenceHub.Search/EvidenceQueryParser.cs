@@ -7,7 +7,8 @@ namespace EvidenceHub.Search;
 
 /// <summary>
 /// The search language: Lucene's classic syntax with AND as the default operator, exact phrases,
-/// prefixes and fuzzy terms on the unstemmed field, and the fields researchers know by name.
+/// prefixes and fuzzy terms on the unstemmed field, and the fields researchers know by name — within
+/// the bounds of <see cref="QueryLimits"/>, and with names read only where the caller may read them.
 /// </summary>
 public sealed partial class EvidenceQueryParser : QueryParser
 {
@@ -29,11 +30,25 @@ public sealed partial class EvidenceQueryParser : QueryParser
         DefaultOperator = Operator.AND;
         AllowLeadingWildcard = false;
         AutoGeneratePhraseQueries = true;
+        MultiTermRewriteMethod = BoundedExpansion.Instance;
     }
 
-    /// <summary>Parses the search language; throws <see cref="SearchQueryException"/> saying what is wrong.</summary>
-    public static Query ParseQuery(string text)
+    /// <summary>
+    /// Parses the search language for a caller with <paramref name="access"/>: a <c>submitter:</c> or
+    /// <c>organisation:</c> term only matches names the caller may read (see <see cref="SearchAccess"/>).
+    /// Throws <see cref="SearchQueryException"/> saying what is wrong, or which limit the query is past.
+    /// </summary>
+    public static Query ParseQuery(string text, SearchAccess access)
     {
+        QueryLimits.CheckText(text);
+        var query = ParseSyntax(text);
+        QueryLimits.CheckClauses(query);
+        return AccessFilters.RestrictNames(query, access);
+    }
+
+    private static Query ParseSyntax(string text)
+    {
+        text = QueryText.EscapeSlashes(text);
         try
         {
             return new EvidenceQueryParser().Parse(text);
@@ -68,7 +83,7 @@ public sealed partial class EvidenceQueryParser : QueryParser
 
     protected override Query GetPrefixQuery(string field, string termStr) =>
         Map(field) == PassageFields.Reference
-            ? new PrefixQuery(new Term(PassageFields.Reference, termStr.ToUpperInvariant()))
+            ? NewPrefixQuery(new Term(PassageFields.Reference, termStr.ToUpperInvariant()))
             : base.GetPrefixQuery(Unstemmed(field), termStr);
 
     protected override Query GetWildcardQuery(string field, string termStr)
@@ -80,9 +95,13 @@ public sealed partial class EvidenceQueryParser : QueryParser
         }
 
         return Map(field) == PassageFields.Reference
-            ? new WildcardQuery(new Term(PassageFields.Reference, termStr.ToUpperInvariant()))
+            ? NewWildcardQuery(new Term(PassageFields.Reference, termStr.ToUpperInvariant()))
             : base.GetWildcardQuery(Unstemmed(field), termStr);
     }
+
+    protected override Query GetRegexpQuery(string field, string termStr) =>
+        throw new ParseException(
+            $"'/{termStr}/' is a regular expression, which the search language does not run; use a prefix (communit*) or a fuzzy term (devolution~), or put the words in quotes to search for the slashes.");
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
         base.GetFuzzyQuery(Unstemmed(field), termStr, minSimilarity);

@@ -35,7 +35,14 @@ public static class PassageDocumentMapper
         if (p.Organisation is { Length: > 0 } organisation)
         {
             doc.Add(new TextField(PassageFields.Organisation, organisation, Field.Store.YES));
-            AddFacet(doc, "organisation", organisation);
+            // The organisation facet counts named submissions only, for every caller: facet counts are not
+            // filtered per caller, so an anonymous submitter's organisation must never be a facet value
+            // (nor, then, can an organisation filter pick out an anonymous submission). The text field
+            // stays: staff of the inquiry may search for it, and queries on it are restricted by access.
+            if (!p.Anonymous)
+            {
+                AddFacet(doc, "organisation", organisation);
+            }
         }
 
         if (p.Speaker is { Length: > 0 } speaker)

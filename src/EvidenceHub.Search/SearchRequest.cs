@@ -10,7 +10,7 @@ public enum SearchSort
 
 /// <summary>
 /// A search: the query text, facet filters (OR within a facet, AND across facets), the received-date
-/// range, and the visibility the caller is allowed (<see cref="Visibility"/>).
+/// range, and what the caller may read (<see cref="Access"/>).
 /// </summary>
 public sealed record SearchRequest
 {
@@ -24,8 +24,8 @@ public sealed record SearchRequest
 
     public DateOnly? To { get; init; }
 
-    /// <summary>Publication statuses the caller may see; null means every status (staff).</summary>
-    public IReadOnlySet<string>? VisiblePublications { get; init; }
+    /// <summary>What the caller may read; the public view unless the caller says otherwise, so code that forgets leaks nothing.</summary>
+    public SearchAccess Access { get; init; } = SearchAccess.PublicOnly;
 
     /// <summary>Only this submission's passages (search within one submission).</summary>
     public long? SubmissionId { get; init; }

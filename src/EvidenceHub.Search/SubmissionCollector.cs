@@ -31,7 +31,14 @@ internal sealed class SubmissionCollector : IDisposable
     private static readonly bool[] PassageLevel =
         PassageFields.Facets.Select(f => PassageFields.PassageLevelFacets.Contains(f)).ToArray();
 
+    /// <summary>
+    /// Passages collected between two looks at the clock: often enough to stop within a few milliseconds
+    /// of the time budget, rarely enough that the clock costs nothing per passage.
+    /// </summary>
+    private const int PassagesPerClockCheck = 4_096;
+
     private readonly FacetFilters filters;
+    private readonly SearchDeadline deadline;
     private readonly FacetTally[] tallies = PassageFields.Facets.Select(_ => new FacetTally()).ToArray();
     private readonly int[] facetOfFilter;
 
@@ -53,9 +60,13 @@ internal sealed class SubmissionCollector : IDisposable
     private OrdinalColumn?[] facetValues = new OrdinalColumn?[FacetCount];
     private bool[][] acceptedOrdinals = [];
 
-    public SubmissionCollector(FacetFilters filters, int passagesPerHit)
+    // The first passage looks at the clock, so a search whose rewriting already used up the budget stops at once.
+    private int untilClockCheck = 1;
+
+    public SubmissionCollector(FacetFilters filters, int passagesPerHit, SearchDeadline deadline)
     {
         this.filters = filters;
+        this.deadline = deadline;
         facetOfFilter = filters.Facets.Select(f => PassageFields.Facets.ToList().IndexOf(f)).ToArray();
         Groups = new CollectedGroups(Math.Max(passagesPerHit, 0));
         currentBestDocs = new int[Groups.PassagesPerHit];
@@ -78,6 +89,12 @@ internal sealed class SubmissionCollector : IDisposable
         StartSegment(context, columns);
         for (var doc = from == 0 ? scorer.NextDoc() : scorer.Advance(from); doc < to; doc = scorer.NextDoc())
         {
+            if (--untilClockCheck == 0)
+            {
+                untilClockCheck = PassagesPerClockCheck;
+                deadline.ThrowIfPassed();
+            }
+
             Collect(doc, scorer);
         }
 

@@ -12,9 +12,16 @@ public sealed record RuleMatch(long PassageId, long SubmissionId, IReadOnlyList<
 /// Theme rules: queries in the search language, checked by the real parser and run over the index of
 /// one inquiry. A rule may not use <c>theme:</c> — a rule that depends on tags would feed on itself.
 /// </summary>
+/// <remarks>
+/// A rule reads every passage of its inquiry, published or not (tags are made before publication), but
+/// reads names as the public does: the tags it makes are shown to the public in theme counts and
+/// filters, so a rule such as <c>submitter:Smith</c> must not mark an anonymous submission as Smith's.
+/// </remarks>
 public sealed partial class ThemeRules(PassageIndex index)
 {
     private const int MaxPassages = 100_000;
+
+    private static readonly SearchAccess RuleAccess = SearchAccess.PublicOnly;
 
     /// <summary>Null when the rule can be saved; otherwise why not, in words a researcher can act on.</summary>
     public static string? Problem(string? rule)
@@ -26,7 +33,7 @@ public sealed partial class ThemeRules(PassageIndex index)
 
         try
         {
-            var query = EvidenceQueryParser.ParseQuery(rule);
+            var query = EvidenceQueryParser.ParseQuery(rule, RuleAccess);
             return Fields(query).Contains(PassageFields.Theme)
                 ? "A rule cannot use theme: — it would depend on the tags that rules themselves make."
                 : null;
@@ -40,7 +47,7 @@ public sealed partial class ThemeRules(PassageIndex index)
     /// <summary>Every passage of the inquiry (or of one submission in it) that the rule matches, with the matched words.</summary>
     public IReadOnlyList<RuleMatch> Match(string rule, string inquiry, long? submissionId = null)
     {
-        var userQuery = EvidenceQueryParser.ParseQuery(rule);
+        var userQuery = EvidenceQueryParser.ParseQuery(rule, RuleAccess);
         var scope = new BooleanQuery
         {
             { userQuery, Occur.MUST },

@@ -1,5 +1,6 @@
 using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Search;
 
 namespace EvidenceHub.Api.Access;
 
@@ -80,12 +81,10 @@ public sealed class Caller
     public IReadOnlyList<int>? InquiriesWhere(InquiryRole role) =>
         IsAdmin ? null : Memberships.Where(m => m.Role == role).Select(m => m.InquiryId).ToList();
 
-    /// <summary>Publication statuses the caller may see in the index; null means all. (Until the index knows inquiries' roles: administrators only.)</summary>
-    public IReadOnlySet<string>? VisiblePublications => IsAdmin ? null : PublishedOnly;
+    /// <summary>What the caller may read in the index: every inquiry for an administrator, their own inquiries in full, published evidence (with anonymous names hidden) elsewhere.</summary>
+    public SearchAccess SearchAccess => IsAdmin ? SearchAccess.Everything : new SearchAccess(Memberships.Select(m => m.Prefix).ToHashSet(StringComparer.Ordinal));
 
-    private static readonly IReadOnlySet<string> PublishedOnly = new HashSet<string>(StringComparer.Ordinal) { Publication.Published.ToCode() };
-
-    public EvidenceHub.Search.SearchRequest Apply(EvidenceHub.Search.SearchRequest request) => request with { VisiblePublications = VisiblePublications };
+    public SearchRequest Apply(SearchRequest request) => request with { Access = SearchAccess };
 
     /// <summary>Minimal API binding: a handler that takes a <see cref="Caller"/> gets the request's.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(Of(context));

@@ -44,7 +44,7 @@ public static class SearchMapping
             hit.Reference,
             hit.Inquiry,
             hit.Title,
-            hit.Anonymous ? "Anonymous" : hit.SubmitterName,
+            hit.SubmitterName, // the searcher has already hidden an anonymous name from callers outside its inquiry
             hit.Organisation,
             hit.Category,
             hit.Kind,

@@ -10,4 +10,11 @@ public static class ContentTypes
         DocumentType.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _ => "text/plain; charset=utf-8",
     };
+
+    public static string Extension(DocumentType type) => type switch
+    {
+        DocumentType.Pdf => ".pdf",
+        DocumentType.Docx => ".docx",
+        _ => ".txt",
+    };
 }

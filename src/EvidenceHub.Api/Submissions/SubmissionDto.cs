@@ -29,6 +29,27 @@ public sealed record SubmissionPage(int Total, int Page, int PageSize, IReadOnly
 
 public static class SubmissionMapping
 {
+    /// <summary>
+    /// The record as this caller may read it: an anonymous submitter's name and organisation only for the
+    /// inquiry's staff, and the uploaded file's own name (which often names its author) likewise; anyone
+    /// else sees "Anonymous" and a file named after the reference.
+    /// </summary>
+    public static SubmissionDto AsDto(this Submission s, string inquiryPrefix, Access.Caller caller, IReadOnlyList<string>? themes = null)
+    {
+        var dto = s.AsDto(inquiryPrefix, themes);
+        if (!caller.SeesNameOf(s))
+        {
+            dto = dto with { SubmitterName = Anonymous, Organisation = null };
+        }
+
+        return caller.Reads(s.InquiryId) ? dto : dto with { FileName = PublicFileName(s.Reference, s.DocumentType) };
+    }
+
+    public const string Anonymous = "Anonymous";
+
+    /// <summary>The name a public download carries: the reference and the type's extension (<c>LBN0012.pdf</c>).</summary>
+    public static string PublicFileName(string reference, EvidenceHub.Extraction.DocumentType type) => reference + ContentTypes.Extension(type);
+
     public static SubmissionDto AsDto(this Submission s, string inquiryPrefix, IReadOnlyList<string>? themes = null) => new(
         s.Reference,
         inquiryPrefix,

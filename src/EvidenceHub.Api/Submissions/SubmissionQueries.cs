@@ -55,7 +55,7 @@ public static class SubmissionQueries
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(s => s.Number).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         var themes = await SubmissionThemeNames.LoadAsync(db, items.Select(s => s.Id).ToList(), cancellationToken);
-        return TypedResults.Ok(new SubmissionPage(total, paging.Page, paging.Size, items.Select(s => s.AsDto(prefix, themes[s.Id])).ToList()));
+        return TypedResults.Ok(new SubmissionPage(total, paging.Page, paging.Size, items.Select(s => s.AsDto(prefix, caller, themes[s.Id])).ToList()));
     }
 
     public static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> GetAsync(
@@ -68,7 +68,7 @@ public static class SubmissionQueries
         }
 
         var themes = await SubmissionThemeNames.LoadAsync(db, [submission.Id], cancellationToken);
-        return TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix, themes[submission.Id]));
+        return TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix, caller, themes[submission.Id]));
     }
 
     public static async Task<Results<Ok<List<PassageDto>>, ProblemHttpResult>> PassagesAsync(
@@ -85,7 +85,7 @@ public static class SubmissionQueries
         return TypedResults.Ok(passages.Select(p => p.AsDto()).ToList());
     }
 
-    /// <summary>The current version's bytes; <c>?version=n</c> an earlier (or any) version's.</summary>
+    /// <summary>The current version's bytes; <c>?version=n</c> an earlier (or any) version's, for the inquiry's staff.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
         string reference, int? version, Caller caller, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
     {
@@ -93,6 +93,15 @@ public static class SubmissionQueries
         if (submission is null)
         {
             return Problems.NotFound($"The submission {reference}");
+        }
+
+        if (!caller.Reads(submission.InquiryId))
+        {
+            // The public gets the current version only, under the reference's name rather than the uploaded one.
+            return version is not null
+                ? Problems.NotFound($"Version {version} of {submission.Reference}")
+                : TypedResults.File(await blobs.GetAsync(submission.Sha256, cancellationToken), ContentTypes.Of(submission.DocumentType),
+                    SubmissionMapping.PublicFileName(submission.Reference, submission.DocumentType));
         }
 
         if (version is null)

@@ -76,7 +76,7 @@ public static class SubmissionsApi
             return Problems.BadRequest("Nothing to search for", "Give the words to find in q.");
         }
 
-        var hits = searcher.SearchWithin(submission.Id, q, caller.VisiblePublications);
+        var hits = searcher.SearchWithin(submission.Id, q, caller.SearchAccess);
         var style = await citations.ForInquiryAsync(submission.InquiryId, cancellationToken);
         return TypedResults.Ok(hits.Select(h => h.AsDto(submission, style)).ToList());
     }

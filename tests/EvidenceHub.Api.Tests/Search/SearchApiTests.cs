@@ -158,4 +158,29 @@ public sealed class SearchApiTests
         Assert.AreEqual(1, (await api.SearchAsync("q=" + Uri.EscapeDataString("submitter:lovelace AND hedgerows")))["total"]!.GetValue<int>());
         Assert.AreEqual(0, (await api.SearchAsync("q=" + Uri.EscapeDataString("submitter:\"A. Person\" AND hedgerows")))["total"]!.GetValue<int>());
     }
+
+    [TestMethod]
+    public async Task The_public_cannot_find_or_see_an_anonymous_submitters_name_or_organisation()
+    {
+        await api.CreateInquiryAsync("ANO");
+        var reference = await api.UploadAcceptedAsync("ANO", TestDocuments.Text("1. Words from a witness who asked not to be named, about estuaries."), "anon.txt",
+            new Dictionary<string, string> { ["submitterName"] = "Quentin Hiddenname", ["organisation"] = "Hiddenname Holdings", ["anonymous"] = "true" });
+        await api.WaitUntilDoneAsync(reference);
+        await api.PublishAsync(reference);
+        var publicClient = factory.CreateClient();
+        publicClient.DefaultRequestHeaders.Add("X-EvidenceHub-Audience", "public");
+        var visitor = new ApiClient(publicClient);
+
+        var found = await visitor.WaitForTotalAsync("q=estuaries&inquiry=ANO&facetLimit=100", 1);
+        Assert.DoesNotContain("Hiddenname", found.ToJsonString(), "not in the hit, its citation or the organisation facet");
+        Assert.AreEqual("Anonymous", found["hits"]![0]!["submitterName"]!.GetValue<string>());
+        foreach (var query in new[] { "submitter:Hiddenname", "organisation:\"Hiddenname Holdings\"", "submitter:Hidden*", "submitter:Hiddenam~" })
+        {
+            Assert.AreEqual(0, (await visitor.SearchAsync("q=" + Uri.EscapeDataString(query)))["total"]!.GetValue<int>(), query);
+            Assert.AreEqual(1, (await api.SearchAsync("q=" + Uri.EscapeDataString(query)))["total"]!.GetValue<int>(), $"staff: {query}");
+        }
+
+        Assert.AreEqual(0, (await api.SearchAsync("organisation=" + Uri.EscapeDataString("Hiddenname Holdings")))["total"]!.GetValue<int>(),
+            "the organisation facet counts named submissions only, for staff too");
+    }
 }
