@@ -71,10 +71,13 @@ public sealed class RoleTests
             Assert.AreEqual(HttpStatusCode.NotFound, (await user.Http.GetAsync($"/api/submissions/{otherUnpublished}")).StatusCode);
             Assert.AreEqual(HttpStatusCode.OK, (await user.Http.GetAsync($"/api/submissions/{ownUnpublished}")).StatusCode);
             Assert.AreEqual(HttpStatusCode.Forbidden, (await user.Http.GetAsync($"/api/submissions/{otherUnpublished}/versions")).StatusCode);
-            Assert.AreEqual(0, (await user.GetJsonAsync("/api/inquiries/ROLB/submissions"))["total"]!.GetValue<int>());
+            Assert.AreEqual(HttpStatusCode.NotFound, (await user.Http.GetAsync("/api/inquiries/ROLB/submissions")).StatusCode,
+                "an inquiry with nothing published does not exist outside it");
         }
 
         Assert.AreEqual(1, (await admin.GetJsonAsync("/api/inquiries/ROLB/submissions"))["total"]!.GetValue<int>());
+        Assert.AreEqual(0, (await clerk.SearchAsync("inquiry=ROLB"))["total"]!.GetValue<int>());
+        Assert.AreEqual(1, (await clerk.SearchAsync("inquiry=ROLA"))["total"]!.GetValue<int>(), "their own inquiry's unpublished evidence is searchable");
     }
 
     [TestMethod]

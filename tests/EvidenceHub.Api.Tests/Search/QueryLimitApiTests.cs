@@ -20,7 +20,7 @@ public sealed class QueryLimitApiTests
         // limits checked before that show their own reason and any other search shows the time budget's.
         factory = new EvidenceHubFactory(services: services => services.AddSingleton(sp =>
             new EvidenceSearcher(sp.GetRequiredService<PassageIndex>()) { TimeBudget = TimeSpan.FromTicks(1) }));
-        api = new ApiClient(factory.CreateClient());
+        api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("LIM");
         var words = string.Join(' ', Enumerable.Range(0, 1_100).Select(i => $"zq{i:D4}"));
         reference = await api.UploadAcceptedAsync("LIM", TestDocuments.Text("1. Harbour words: " + words), "words.txt");

@@ -167,9 +167,7 @@ public sealed class SearchApiTests
             new Dictionary<string, string> { ["submitterName"] = "Quentin Hiddenname", ["organisation"] = "Hiddenname Holdings", ["anonymous"] = "true" });
         await api.WaitUntilDoneAsync(reference);
         await api.PublishAsync(reference);
-        var publicClient = factory.CreateClient();
-        publicClient.DefaultRequestHeaders.Add("X-EvidenceHub-Audience", "public");
-        var visitor = new ApiClient(publicClient);
+        var visitor = new ApiClient(factory.CreatePublicClient());
 
         var found = await visitor.WaitForTotalAsync("q=estuaries&inquiry=ANO&facetLimit=100", 1);
         Assert.DoesNotContain("Hiddenname", found.ToJsonString(), "not in the hit, its citation or the organisation facet");
