@@ -4,6 +4,7 @@ using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Api.Operations;
 using EvidenceHub.Api.Quotes;
 using EvidenceHub.Api.Search;
+using EvidenceHub.Api.Security;
 using EvidenceHub.Api.Submissions;
 using EvidenceHub.Api.Themes;
 
@@ -28,6 +29,7 @@ if (await app.TryRunAsync(args))
     return;
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles(); // "/" serves wwwroot/index.html, the search page
