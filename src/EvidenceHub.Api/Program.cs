@@ -20,6 +20,7 @@ builder.Services.AddEvidenceStorage(builder.Configuration);
 builder.Services.AddEvidencePipeline(builder.Configuration);
 builder.Services.AddEvidenceSearch();
 builder.Services.AddEvidenceProblemDetails();
+builder.Services.AddPublicRateLimit();
 builder.Services.AddEvidenceHealthChecks();
 builder.Services.AddOpenApi();
 
@@ -34,6 +35,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles(); // "/" serves wwwroot/index.html, the search page
 app.UseStaticFiles();
+app.UsePublicRateLimit(); // after authentication, whenever sign-in adds it: signed-in staff are not limited
 app.UseEvidenceHangfireDashboard();
 
 app.MapOpenApi();

@@ -41,6 +41,13 @@ public sealed class EvidenceHubOptions
     [Range(1, long.MaxValue)]
     public long MaxBatchBytes { get; set; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// Requests a minute one address may make while not signed in (static files aside); past it, 429 with
+    /// Retry-After. 0 turns the limit off. Signed-in staff are never limited.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int PublicRequestsPerMinute { get; set; } = 300;
+
     [Range(1, 64)]
     public int Workers { get; set; } = Environment.ProcessorCount;
 

@@ -27,6 +27,9 @@ public sealed class EvidenceHubFactory(
         builder.UseSetting("EvidenceHub:DataDirectory", DataDirectory);
         builder.UseSetting("EvidenceHub:LoadSamples", "false");
         builder.UseSetting("EvidenceHub:Workers", "2");
+        // Nobody signs in here, so every test would be "the public": tests that poll would be throttled.
+        // The rate-limit tests turn it back on through their settings.
+        builder.UseSetting("EvidenceHub:PublicRequestsPerMinute", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
