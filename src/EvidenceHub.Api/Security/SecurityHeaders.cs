@@ -29,8 +29,8 @@ public static class SecurityHeaders
     /// <summary>
     /// strict-origin-when-cross-origin rather than no-referrer: another site learns at most our origin,
     /// never a page's path or query (a search URL holds what a researcher looked for), while same-origin
-    /// requests keep their Referer and Origin — no-referrer makes browsers send <c>Origin: null</c> on
-    /// the page's own POSTs, which would defeat an origin check protecting signed-in staff.
+    /// requests keep their Referer and Origin — under no-referrer browsers send <c>Origin: null</c> with
+    /// a form's POST (a sign-in form, say), which would defeat an origin check protecting signed-in staff.
     /// </summary>
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 
