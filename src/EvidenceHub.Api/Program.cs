@@ -7,6 +7,7 @@ using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Api.Operations;
 using EvidenceHub.Api.Quotes;
 using EvidenceHub.Api.Search;
+using EvidenceHub.Api.Security;
 using EvidenceHub.Api.Submissions;
 using EvidenceHub.Api.Themes;
 
@@ -24,6 +25,7 @@ builder.Services.AddEvidenceSearch();
 builder.Services.AddEvidenceProblemDetails();
 builder.Services.AddEvidenceAuthentication();
 builder.Services.AddEvidenceAccounts();
+builder.Services.AddPublicRateLimit();
 builder.Services.AddEvidenceHealthChecks();
 builder.Services.AddOpenApi();
 
@@ -33,12 +35,14 @@ if (await app.TryRunAsync(args))
     return;
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles(); // "/" serves wwwroot/index.html, the search page
 app.UseStaticFiles();
 app.UseRouting();
 app.UseEvidenceAuthentication();
+app.UsePublicRateLimit(); // after sign-in: signed-in staff are not limited
 app.UseEvidenceHangfireDashboard();
 
 app.MapOpenApi().AllowPublic();

@@ -42,6 +42,20 @@ public sealed class EvidenceHubOptions
     [Range(1, long.MaxValue)]
     public long MaxBatchBytes { get; set; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// The most the files a batch lists may unpack to, in all, counted as they are unpacked (a ZIP's own
+    /// size headers can lie). A larger batch is refused whole, before any file is taken in.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxBatchUnpackedBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Requests a minute one address may make while not signed in (static files aside); past it, 429 with
+    /// Retry-After. 0 turns the limit off. Signed-in staff are never limited.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int PublicRequestsPerMinute { get; set; } = 300;
+
     [Range(1, 64)]
     public int Workers { get; set; } = Environment.ProcessorCount;
 

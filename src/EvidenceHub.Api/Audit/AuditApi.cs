@@ -3,7 +3,7 @@ using System.Text;
 using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Audit;
-using EvidenceHub.Core.Quotes.Export;
+using EvidenceHub.Core.Csv;
 using EvidenceHub.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +64,11 @@ public static class AuditApi
             return TypedResults.Text(Csv(inRange), "text/csv; charset=utf-8");
         }
 
-        var paging = Paging.From(page, pageSize);
+        if (!Paging.TryFrom(page, pageSize, out var paging, out var pagingProblem))
+        {
+            return Problems.BadRequest(Paging.ProblemTitle, pagingProblem);
+        }
+
         return TypedResults.Ok(new AuditPage(inRange.Count, paging.Page, paging.Size,
             inRange.Skip(paging.Skip).Take(paging.Size).Select(AsDto).ToList()));
     }
@@ -78,8 +82,8 @@ public static class AuditApi
         {
             csv.AppendJoin(',', new[]
             {
-                a.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), CsvQuoteExport.Field(a.User),
-                a.Action, a.Inquiry ?? "", a.Reference ?? "", CsvQuoteExport.Field(a.Detail ?? ""),
+                a.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), CsvCell.Escape(a.User),
+                a.Action, a.Inquiry ?? "", a.Reference ?? "", CsvCell.Escape(a.Detail ?? ""),
             }).Append("\r\n");
         }
 

@@ -1,3 +1,4 @@
+using EvidenceHub.Core.Storage;
 using EvidenceHub.Search;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -42,6 +43,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) =>
                 (StatusCodes.Status413PayloadTooLarge, "The upload is too large", "The file is larger than the upload limit."),
             BadHttpRequestException e => (e.StatusCode, "The request could not be read", e.Message),
+            StoredFileDamagedException { Missing: true } => (StatusCodes.Status500InternalServerError, "The stored file is missing",
+                "The original file is not in the files folder, so it cannot be served. This has been logged; an administrator can restore it from backup."),
+            StoredFileDamagedException => (StatusCodes.Status500InternalServerError, "The stored file is damaged",
+                "The stored copy of the original file no longer matches the fingerprint taken when it arrived, so it was not served. "
+                + "This has been logged; an administrator can restore it from backup."),
             System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "The request body is not valid JSON", "Check the JSON sent with the request."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "Request cancelled", "The client went away."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Search;
@@ -60,7 +61,10 @@ public static class SearchQueryString
             return new(null, $"'{sortText}' is not a sort; use relevance, date, -date or reference.");
         }
 
-        if (!TryInt(query, "page", out var page, out problem) || !TryInt(query, "pageSize", out var pageSize, out problem))
+        // Any whole number is read here and the range is Paging's to judge, so that page 0 and page 200,000,000
+        // get the same answer naming the range (a page that large overflowed the searcher's offset into a 500).
+        if (!TryPagingNumber(query, "page", out var page, out problem) || !TryPagingNumber(query, "pageSize", out var pageSize, out problem)
+            || !Paging.TryFrom(page, pageSize, out var paging, out problem))
         {
             return new(null, problem);
         }
@@ -70,7 +74,6 @@ public static class SearchQueryString
             return new(null, problem ?? $"'{facetLimit}' is too large a facetLimit; ask for at most {MaxFacetLimit} values per facet.");
         }
 
-        var paging = Paging.From(page, pageSize);
         return new(new SearchRequest
         {
             Query = query["q"].ToString(),
@@ -101,6 +104,26 @@ public static class SearchQueryString
         }
 
         problem = $"'{text}' is not a date; write {name} as YYYY-MM-DD.";
+        return false;
+    }
+
+    private static bool TryPagingNumber(IQueryCollection query, string name, out int? value, out string? problem)
+    {
+        value = null;
+        problem = null;
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            value = number;
+            return true;
+        }
+
+        problem = Paging.OutOfRange(name, text);
         return false;
     }
 

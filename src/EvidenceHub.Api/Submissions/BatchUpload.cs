@@ -53,6 +53,7 @@ public static class BatchUpload
                 p.Rows.Count(r => r.Outcome == BatchOutcome.Rejected),
                 p.Rows.Select(r => new BatchRowDto(r.File, r.Outcome.ToCode(), r.Reference, r.ExistingReference, r.Reason)).ToList())),
             BatchResult.Refused { Reason: IntakeRefusal.Empty } r => Problems.BadRequest("The batch cannot be read", r.Detail),
+            BatchResult.Refused { Reason: IntakeRefusal.TooLarge } r => Problems.Of(StatusCodes.Status413PayloadTooLarge, "The batch is too large", r.Detail),
             BatchResult.Refused r => SubmissionsApi.Refusal(new IntakeResult.Refused(r.Reason, r.Detail)),
             _ => throw new InvalidOperationException("Unknown batch result."),
         };

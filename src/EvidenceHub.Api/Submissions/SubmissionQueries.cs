@@ -14,6 +14,11 @@ public static class SubmissionQueries
         string prefix, string? status, string? publication, string? kind, int? page, int? pageSize,
         Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
+        if (!Paging.TryFrom(page, pageSize, out var paging, out var pagingProblem))
+        {
+            return Problems.BadRequest(Paging.ProblemTitle, pagingProblem);
+        }
+
         var inquiry = await EvidenceHub.Api.Inquiries.InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
         if (inquiry is null)
         {
@@ -51,7 +56,6 @@ public static class SubmissionQueries
             query = query.Where(s => s.Kind == value);
         }
 
-        var paging = Paging.From(page, pageSize);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(s => s.Number).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         var themes = await SubmissionThemeNames.LoadAsync(db, items.Select(s => s.Id).ToList(), cancellationToken);

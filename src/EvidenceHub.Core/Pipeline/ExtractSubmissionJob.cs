@@ -40,7 +40,7 @@ public sealed class ExtractSubmissionJob(
         ExtractedDocument document;
         try
         {
-            var content = await blobs.GetAsync(submission.Sha256, cancellationToken);
+            var content = await ReadStoredFileAsync(submission, cancellationToken);
             var request = new ExtractionRequest(submission.DocumentType, submission.Kind == SubmissionKind.Oral, submission.Password);
             document = await extraction.RunAsync(content, request, cancellationToken);
         }
@@ -59,6 +59,26 @@ public sealed class ExtractSubmissionJob(
         logger.LogInformation("Extracted {Reference}: {Passages} passages from {Pages} pages in {ElapsedMs} ms",
             submission.Reference, document.Passages.Count, document.PageCount, clock.ElapsedMilliseconds);
         queue.Index(submission.Id);
+    }
+
+    /// <summary>
+    /// A damaged or missing original fails the submission with a plain reason rather than being read (the
+    /// passages would be of bytes nobody sent) or retried (it will not heal by itself).
+    /// </summary>
+    private async Task<byte[]> ReadStoredFileAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await blobs.GetAsync(submission.Sha256, cancellationToken);
+        }
+        catch (StoredFileDamagedException ex)
+        {
+            logger.LogError(ex, "The stored file of {Reference} is {Problem}", submission.Reference, ex.Missing ? "missing" : "damaged");
+            throw new ExtractionFailedException(ExtractionFailureKind.CorruptFile, ex.Missing
+                ? "The stored copy of the file is missing from the files folder, so it could not be read. An administrator can restore it from backup."
+                : "The stored copy of the file is damaged (it no longer matches the file that was uploaded), so it was not read. An administrator can restore it from backup.",
+                ex);
+        }
     }
 
     private async Task ReplacePassagesAsync(Submission submission, ExtractedDocument document, CancellationToken cancellationToken)

@@ -2,7 +2,11 @@ using System.Security.Cryptography;
 
 namespace EvidenceHub.Core.Storage;
 
-/// <summary>Blobs as files under <c>blobs/ab/abcdef…</c>; written to a temporary name, then moved into place.</summary>
+/// <summary>
+/// Blobs as files under <c>blobs/ab/abcdef…</c>. A file is written to a temporary name, flushed to the disk
+/// and only then moved into place, and callers store it before they commit the row that names it: a crash
+/// never leaves a row pointing at a half-written file. Every read checks the bytes against their name.
+/// </summary>
 public sealed class FileSystemBlobStore(string root) : IBlobStore
 {
     public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
@@ -10,28 +14,56 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     public async Task PutAsync(string sha256, byte[] content, CancellationToken cancellationToken)
     {
         var path = PathOf(sha256);
-        if (File.Exists(path))
+        // A copy already there is kept only if it is intact; a damaged one is replaced by these good bytes.
+        if (File.Exists(path) && Matches(await File.ReadAllBytesAsync(path, cancellationToken), sha256))
         {
             return;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
         try
         {
-            File.Move(temporary, path, overwrite: false);
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await file.WriteAsync(content, cancellationToken);
+                file.Flush(flushToDisk: true); // on the disk, not only in the OS cache, before the database names it
+            }
+
+            try
+            {
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // the same bytes arrived twice at once and the other copy is in place (Windows will not replace a file being read)
+            }
         }
-        catch (IOException) when (File.Exists(path))
+        finally
         {
-            File.Delete(temporary); // the same bytes arrived twice at once
+            File.Delete(temporary); // gone already when the move succeeded
         }
     }
 
-    public Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken) =>
-        File.ReadAllBytesAsync(PathOf(sha256), cancellationToken);
+    /// <exception cref="StoredFileDamagedException">The file is missing or its bytes do not hash to <paramref name="sha256"/>.</exception>
+    public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken)
+    {
+        byte[] content;
+        try
+        {
+            content = await File.ReadAllBytesAsync(PathOf(sha256), cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new StoredFileDamagedException(sha256, missing: true, ex);
+        }
+
+        return Matches(content, sha256) ? content : throw new StoredFileDamagedException(sha256, missing: false);
+    }
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+
+    private static bool Matches(byte[] content, string sha256) => Sha256Of(content).Equals(sha256, StringComparison.OrdinalIgnoreCase);
 
     private string PathOf(string sha256)
     {

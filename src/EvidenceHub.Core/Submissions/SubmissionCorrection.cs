@@ -63,6 +63,7 @@ public sealed class SubmissionCorrection(
             return new CorrectionResult.Conflict($"The same file is already in this inquiry as {other}.");
         }
 
+        // On the disk before the row that names it is committed: a crash between the two leaves a spare file, never a row without one.
         await blobs.PutAsync(sha256, content, cancellationToken);
         var version = await RecordAsync(submission, Path.GetFileName(fileName), content.Length, type, sha256, cancellationToken);
         queue.Extract(submission.Id);

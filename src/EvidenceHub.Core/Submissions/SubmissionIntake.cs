@@ -46,6 +46,7 @@ public sealed class SubmissionIntake(
             return new IntakeResult.Duplicate(existing);
         }
 
+        // On the disk before the row that names it is committed: a crash between the two leaves a spare file, never a row without one.
         await blobs.PutAsync(sha256, upload.Content, cancellationToken);
         try
         {

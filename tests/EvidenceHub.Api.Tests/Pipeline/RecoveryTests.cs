@@ -79,28 +79,4 @@ public sealed class RecoveryTests
     private static string Hits(System.Text.Json.Nodes.JsonNode results) =>
         string.Join(",", results["hits"]!.AsArray().Select(h =>
             h!["reference"]!.GetValue<string>() + ":" + string.Join("|", h["passages"]!.AsArray().Select(p => p!["id"]!.GetValue<long>()))));
-
-    /// <summary>A job queue that loses everything, as an in-memory queue does when the process dies.</summary>
-    private sealed class LostQueue : IPipelineQueue
-    {
-        public void Extract(long submissionId)
-        {
-        }
-
-        public void Index(long submissionId)
-        {
-        }
-
-        public void Refresh(long submissionId)
-        {
-        }
-
-        public void Reindex()
-        {
-        }
-
-        public void ApplyTheme(long themeId)
-        {
-        }
-    }
 }

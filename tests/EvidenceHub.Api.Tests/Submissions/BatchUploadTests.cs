@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -109,6 +110,58 @@ public sealed class BatchUploadTests
         var refused = await PostBatchAsync(client, "BLM", Batch("refused", files: 33, kilobytes: 95, oversizeFile: false));
         Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         Assert.Contains("a batch takes at most 2.9 MB", (await ApiClient.ProblemAsync(refused))["detail"]!.GetValue<string>());
+    }
+
+    [TestMethod]
+    public async Task A_batch_that_unpacks_past_its_limit_is_refused_whole_even_when_the_zip_understates_its_sizes()
+    {
+        // Each file is within its own 200 kB limit; six of them (570 kB) are past the batch's 500 kB, four (380 kB) are not.
+        using var small = new EvidenceHubFactory(settings: new Dictionary<string, string?>
+        {
+            ["EvidenceHub:MaxUploadBytes"] = "200000",
+            ["EvidenceHub:MaxBatchUnpackedBytes"] = "500000",
+        });
+        var client = new ApiClient(small.CreateAdminClient());
+        await client.CreateInquiryAsync("BUZ");
+        var understated = Understated(Batch("understated", files: 6, kilobytes: 95, oversizeFile: false));
+        using (var zip = new ZipArchive(new MemoryStream(understated), ZipArchiveMode.Read))
+        {
+            Assert.IsLessThan(10_000, zip.Entries.Sum(e => e.Length), "the ZIP claims its files are tiny");
+        }
+
+        foreach (var (what, batch) in new[] { ("declared sizes", Batch("declared", files: 6, kilobytes: 95, oversizeFile: false)), ("understated sizes", understated) })
+        {
+            var refused = await PostBatchAsync(client, "BUZ", batch);
+            Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode, what);
+            var problem = await ApiClient.ProblemAsync(refused);
+            Assert.AreEqual("The batch is too large", problem["title"]!.GetValue<string>(), what);
+            Assert.Contains("Nothing from this batch was taken in", problem["detail"]!.GetValue<string>(), what);
+        }
+
+        Assert.AreEqual(0, (await client.GetJsonAsync("/api/inquiries/BUZ/submissions"))["total"]!.GetValue<int>(), "no file of a refused batch is taken in");
+
+        var fits = await PostBatchAsync(client, "BUZ", Understated(Batch("fits", files: 4, kilobytes: 95, oversizeFile: false)));
+        var body = JsonNode.Parse(await fits.Content.ReadAsStringAsync())!;
+        Assert.AreEqual(HttpStatusCode.Accepted, fits.StatusCode, body.ToJsonString());
+        Assert.AreEqual(4, body["accepted"]!.GetValue<int>(), body.ToJsonString());
+    }
+
+    /// <summary>
+    /// The ZIP with every entry's uncompressed size rewritten to 1,000 bytes in its local header and in the
+    /// central directory, as a bomb would lie. (Stored entries only: .NET then reads each to its true end.)
+    /// </summary>
+    private static byte[] Understated(byte[] zip)
+    {
+        var bytes = (byte[])zip.Clone();
+        for (var i = 0; i + 30 < bytes.Length; i++)
+        {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] is 1 or 3 && bytes[i + 3] == bytes[i + 2] + 1)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + (bytes[i + 2] == 3 ? 22 : 24)), 1000);
+            }
+        }
+
+        return bytes;
     }
 
     /// <summary>A stored (uncompressed) ZIP of distinct text files of about this many kB, with their manifest.</summary>

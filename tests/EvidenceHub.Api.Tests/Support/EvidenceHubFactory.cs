@@ -71,6 +71,9 @@ public sealed class EvidenceHubFactory(
         builder.UseSetting("EvidenceHub:Workers", "2");
         builder.UseSetting("EvidenceHub:Admin:Email", AdminEmail);
         builder.UseSetting("EvidenceHub:Admin:Password", AdminPassword);
+        // The public's tests poll: they would be throttled.
+        // The rate-limit tests turn it back on through their settings.
+        builder.UseSetting("EvidenceHub:PublicRequestsPerMinute", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -33,6 +33,8 @@ public sealed class WebServer : WebApplicationFactory<Program>
         builder.UseSetting("EvidenceHub:DataDirectory", DataDirectory);
         builder.UseSetting("EvidenceHub:LoadSamples", "true");
         builder.UseSetting("EvidenceHub:Workers", "2");
+        // The browser and the start-up poll are not signed in; they must not be throttled as the public.
+        builder.UseSetting("EvidenceHub:PublicRequestsPerMinute", "0");
     }
 
     protected override void Dispose(bool disposing)

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using EvidenceHub.Core.Csv;
 using EvidenceHub.Core.Submissions;
 
 namespace EvidenceHub.Core.Quotes.Export;
 
 /// <summary>
-/// One row per quote, RFC 4180 (CRLF, fields quoted when they hold a comma, quote or line break).
-/// A field a spreadsheet would run as a formula (<c>= + - @</c>, tab, CR first) gets a leading apostrophe.
+/// One row per quote; cells are written by <see cref="CsvCell"/>, so a quote or note that begins like a
+/// formula is never run as one when the file is opened in a spreadsheet.
 /// </summary>
 public static class CsvQuoteExport
 {
@@ -17,7 +18,7 @@ public static class CsvQuoteExport
     public static string Write(QuoteExport export)
     {
         var csv = new StringBuilder();
-        AppendRow(csv, Columns);
+        CsvCell.AppendRow(csv, Columns);
         foreach (var section in export.Sections)
         {
             var order = 0;
@@ -25,7 +26,7 @@ public static class CsvQuoteExport
             {
                 order++;
                 var s = q.Submission;
-                AppendRow(csv,
+                CsvCell.AppendRow(csv,
                 [
                     q.Collection ?? string.Empty, order.ToString(CultureInfo.InvariantCulture), q.Quote.Text, q.Citation, s.Reference,
                     QuoteExport.Submitter(s), QuoteExport.Organisation(s), s.Category?.ToCode(),
@@ -35,30 +36,5 @@ public static class CsvQuoteExport
         }
 
         return csv.ToString();
-    }
-
-    private static void AppendRow(StringBuilder csv, IReadOnlyList<string?> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                csv.Append(',');
-            }
-
-            csv.Append(Field(fields[i] ?? string.Empty));
-        }
-
-        csv.Append("\r\n");
-    }
-
-    public static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

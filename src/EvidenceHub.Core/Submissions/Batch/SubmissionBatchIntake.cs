@@ -6,7 +6,9 @@ namespace EvidenceHub.Core.Submissions.Batch;
 /// <summary>
 /// Takes a ZIP of documents with a manifest.csv at its root and puts every listed file through the
 /// ordinary intake, one by one: one file's problem never harms another. Entries are read in memory by
-/// name and never written out, so no path in the ZIP can leave it.
+/// name and never written out, so no path in the ZIP can leave it. A batch too large to take whole (too
+/// many files, or files that unpack to more than <see cref="EvidenceHubOptions.MaxBatchUnpackedBytes"/>)
+/// is refused before any of it is taken in.
 /// </summary>
 public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<EvidenceHubOptions> options)
 {
@@ -40,10 +42,15 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
                 return new BatchResult.Refused(IntakeRefusal.Empty, "The ZIP has no manifest.csv at its root (columns: " + string.Join(",", BatchManifest.Columns) + ").");
             }
 
-            var (rows, problem) = BatchManifest.Read(System.Text.Encoding.UTF8.GetString(await ReadLimitedAsync(manifestEntry, 5 * 1024 * 1024, cancellationToken) ?? []));
+            var (rows, problem) = await ReadManifestAsync(manifestEntry, cancellationToken);
             if (problem is not null)
             {
                 return new BatchResult.Refused(IntakeRefusal.Empty, problem);
+            }
+
+            if (await TooLargeAsync(zip, rows, cancellationToken) is { } tooLarge)
+            {
+                return new BatchResult.Refused(IntakeRefusal.TooLarge, tooLarge);
             }
 
             var results = new List<BatchRowResult>();
@@ -58,6 +65,31 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
                 .Select(e => new BatchRowResult(e.FullName, BatchOutcome.Rejected, Reason: "Not listed in manifest.csv, so nothing is known of its submitter; add a row for it.")));
             return new BatchResult.Processed(results);
         }
+    }
+
+    private static async Task<(IReadOnlyList<ManifestRow> Rows, string? Problem)> ReadManifestAsync(ZipArchiveEntry manifest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return BatchManifest.Read(System.Text.Encoding.UTF8.GetString(await ReadLimitedAsync(manifest, 5 * 1024 * 1024, cancellationToken) ?? []));
+        }
+        catch (InvalidDataException)
+        {
+            return ([], "manifest.csv could not be unpacked: the ZIP is damaged there. Make the ZIP again.");
+        }
+    }
+
+    /// <summary>Why the batch cannot be taken whole, if it cannot: checked before any file is taken in.</summary>
+    private async Task<string?> TooLargeAsync(ZipArchive zip, IReadOnlyList<ManifestRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count > MaxEntries)
+        {
+            return $"manifest.csv has {rows.Count} rows; a batch takes at most {MaxEntries} files.";
+        }
+
+        var byName = zip.Entries.GroupBy(e => e.FullName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var listed = rows.Select(r => byName.GetValueOrDefault(r.File)).OfType<ZipArchiveEntry>().ToList();
+        return await BatchUnpackedSize.ProblemAsync(listed, options.Value.MaxUploadBytes, options.Value.MaxBatchUnpackedBytes, cancellationToken);
     }
 
     private async Task<BatchRowResult> AcceptRowAsync(string prefix, ZipArchive zip, ManifestRow row, CancellationToken cancellationToken)
@@ -79,7 +111,16 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
         }
 
         var limit = options.Value.MaxUploadBytes;
-        var content = await ReadLimitedAsync(entry, limit, cancellationToken);
+        byte[]? content;
+        try
+        {
+            content = await ReadLimitedAsync(entry, limit, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return Rejected(row, $"'{row.File}' could not be unpacked: the ZIP is damaged there. Make the ZIP again, or upload this file on its own.");
+        }
+
         if (content is null)
         {
             return Rejected(row, $"'{row.File}' is larger than the largest file accepted ({limit / 1024.0 / 1024.0:0.#} MB).");

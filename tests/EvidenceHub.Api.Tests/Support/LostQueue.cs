@@ -1,0 +1,30 @@
+using EvidenceHub.Core.Pipeline;
+
+namespace EvidenceHub.Api.Tests.Support;
+
+/// <summary>
+/// A job queue that loses everything, as an in-memory queue does when the process dies: a submission
+/// uploaded through it stays queued until a later host's reconciler picks it up.
+/// </summary>
+public sealed class LostQueue : IPipelineQueue
+{
+    public void Extract(long submissionId)
+    {
+    }
+
+    public void Index(long submissionId)
+    {
+    }
+
+    public void Refresh(long submissionId)
+    {
+    }
+
+    public void Reindex()
+    {
+    }
+
+    public void ApplyTheme(long themeId)
+    {
+    }
+}
