@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EvidenceHub.Api.Access;
 
 /// <summary>A role (or, with <paramref name="Role"/> null, any role) in the endpoint's inquiry; or administrators; or any signed-in user.</summary>
-public sealed record InquiryRoleRequirement(InquiryRole? Role, bool AdminOnly = false, bool SignedInOnly = false) : IAuthorizationRequirement;
+public sealed record InquiryRoleRequirement(InquiryRole? Role, bool AdminOnly = false, bool SignedInOnly = false, bool Fallback = false) : IAuthorizationRequirement;
 
 /// <summary>
 /// Checks a role against the inquiry the endpoint names (<see cref="InquiryScope"/>): the route's
@@ -27,6 +27,13 @@ public sealed class InquiryRoleHandler(EvidenceDbContext db) : AuthorizationHand
         }
 
         var caller = Caller.Of(http);
+        if (requirement.Fallback && http.GetEndpoint() is null)
+        {
+            // No endpoint: a static file, the job dashboard (which checks for administrators itself) or a 404.
+            context.Succeed(requirement);
+            return;
+        }
+
         if (!caller.IsSignedIn)
         {
             return;

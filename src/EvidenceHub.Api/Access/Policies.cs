@@ -71,8 +71,9 @@ public static class Policies
             .AddPolicy(Of(InquiryRole.Clerk), p => p.RequireAuthenticatedUser().AddRequirements(new InquiryRoleRequirement(InquiryRole.Clerk)))
             .AddPolicy(Of(InquiryRole.Researcher), p => p.RequireAuthenticatedUser().AddRequirements(new InquiryRoleRequirement(InquiryRole.Researcher)))
             .AddPolicy(Of(InquiryRole.Author), p => p.RequireAuthenticatedUser().AddRequirements(new InquiryRoleRequirement(InquiryRole.Author)))
-            // An endpoint that forgot to state a policy is for administrators only: closed, not open.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-                .AddRequirements(new InquiryRoleRequirement(null, AdminOnly: true)).Build());
+            // An endpoint that forgot to state a policy is for administrators only: closed, not open. (A
+            // request that matched no endpoint — a missing page — is left to answer its 404.)
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .AddRequirements(new InquiryRoleRequirement(null, AdminOnly: true, Fallback: true)).Build());
     }
 }

@@ -39,7 +39,7 @@ public sealed class SecurityHeaderTests
     [TestMethod]
     public async Task The_job_dashboard_may_use_inline_styles_but_not_inline_scripts_and_may_not_be_framed()
     {
-        using var response = await http.GetAsync("/hangfire");
+        using var response = await factory.CreateAdminClient().GetAsync("/hangfire");
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         var policy = SecurityHeadersAssert.Header(response, "Content-Security-Policy", "/hangfire");
