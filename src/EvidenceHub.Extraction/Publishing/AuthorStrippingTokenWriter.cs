@@ -9,7 +9,8 @@ namespace EvidenceHub.Extraction.Publishing;
 /// XMP metadata streams are emptied and <c>/Metadata</c> and <c>/PieceInfo</c> (an editor's private data) are
 /// dropped from every dictionary, so pages, images and forms lose theirs; an annotation's author (<c>/T</c>,
 /// except on a form field, where it is the field's name) becomes "Reviewer"; a signature keeps only its type, not
-/// the signer's name, certificate or reasons. Copying writes objects before the dictionaries that point at them,
+/// the signer's name, certificate or reasons; a JPEG image loses its Exif, XMP, IPTC and comments
+/// (<see cref="JpegMetadata"/>). Copying writes objects before the dictionaries that point at them,
 /// so an orphaned XMP stream can still be written: it is written empty.
 /// </summary>
 internal sealed class AuthorStrippingTokenWriter : ITokenWriter
@@ -60,20 +61,31 @@ internal sealed class AuthorStrippingTokenWriter : ITokenWriter
         }
 
         var dictionary = StripDictionary(stream.StreamDictionary);
+        var data = IsJpeg(dictionary) && JpegMetadata.Strip(stream.Data.Span) is { } stripped ? stripped : stream.Data;
 
         // A damaged original can state the wrong length; the copy states the length it writes.
         var statesLength = dictionary.TryGet(NameToken.Length, out var length) && length is NumericToken { Long: var stated }
-            && stated == stream.Data.Length;
-        if (ReferenceEquals(dictionary, stream.StreamDictionary) && statesLength)
+            && stated == data.Length;
+        if (ReferenceEquals(dictionary, stream.StreamDictionary) && statesLength && data.Equals(stream.Data))
         {
             return stream;
         }
 
-        return new StreamToken(dictionary.With(NameToken.Length, new NumericToken(stream.Data.Length)), stream.Data);
+        return new StreamToken(dictionary.With(NameToken.Length, new NumericToken(data.Length)), data);
     }
 
     private static bool IsXmp(DictionaryToken dictionary) =>
         Is(dictionary, NameToken.Type, NameToken.Metadata) || Is(dictionary, NameToken.Subtype, NameToken.Xml);
+
+    /// <summary>A JPEG stored as it is (DCT alone); behind another filter its bytes are not the JPEG's.</summary>
+    private static bool IsJpeg(DictionaryToken dictionary) =>
+        dictionary.TryGet(NameToken.Filter, out var filter)
+        && filter switch
+        {
+            NameToken name => name.Equals(NameToken.DctDecode),
+            ArrayToken { Data: [NameToken name] } => name.Equals(NameToken.DctDecode),
+            _ => false,
+        };
 
     private static DictionaryToken StripDictionary(DictionaryToken dictionary)
     {

@@ -6,8 +6,8 @@ namespace EvidenceHub.Extraction.Tests.Publishing;
 /// <summary>
 /// A one-page PDF written by hand with a name containing <see cref="Needle"/> in every place a PDF carries people:
 /// the information dictionary (twice: the file was updated incrementally, so the first author is still in the
-/// bytes), the catalog's XMP, a page's and an image's XMP (one compressed), an editor's private page data, a
-/// comment's author and a signature.
+/// bytes), the catalog's XMP, a page's and an image's XMP (one compressed), the image's own Exif and comment, an
+/// editor's private page data, a comment's author and a signature.
 /// </summary>
 internal static class PlantedPdf
 {
@@ -27,8 +27,8 @@ internal static class PlantedPdf
         pdf.Stream(5, "", $"BT /F1 12 Tf 72 760 Td ({FirstLine}) Tj 0 -16 Td ({SecondLine}) Tj ET q 100 0 0 100 72 500 cm /Im1 Do Q");
         pdf.Stream(6, "/Type /Metadata /Subtype /XML ", Xmp("Planted Xmp Author", "Planted Creator Tool"));
         pdf.Stream(7, "/Type /Metadata /Subtype /XML ", Xmp("Planted Page Author", "Planted Page Tool"), compress: true);
-        pdf.Stream(8, "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Metadata 10 0 R ",
-            "\x10\x80\xC0\xF0");
+        pdf.Stream(8, "/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+            + "/Filter /DCTDecode /Metadata 10 0 R ", Jpeg());
         pdf.Object(9, "<< /Type /Annot /Subtype /Text /Rect [500 700 520 720] /T (Planted Reviewer) /Contents (Check the figures) /Popup 11 0 R >>");
         pdf.Stream(10, "/Type /Metadata /Subtype /XML ", Xmp("Planted Image Author", "Planted Camera"));
         pdf.Object(11, "<< /Type /Annot /Subtype /Popup /Rect [520 600 600 700] /Parent 9 0 R >>");
@@ -52,6 +52,32 @@ internal static class PlantedPdf
         pdf.Object(14, "<< /Author (Planted Second Author) /Title (Planted Title) >>");
         pdf.Xref(14, $"/Size {(encrypted ? 16 : 15)} /Root 1 0 R /Info 14 0 R {trailerExtra}/Prev {firstXref}");
         return pdf.ToArray();
+    }
+
+    /// <summary>
+    /// An 8×8 mid-grey baseline JPEG, the smallest a decoder draws (one block, DC 0, end of block), carrying an
+    /// Exif segment and a comment with a name.
+    /// </summary>
+    public static byte[] Jpeg()
+    {
+        using var jpeg = new MemoryStream();
+        jpeg.Write([0xFF, 0xD8]);
+        Segment(jpeg, 0xE0, [.. "JFIF\0"u8, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+        Segment(jpeg, 0xE1, [.. "Exif\0\0"u8, .. "Planted Photographer"u8]);
+        Segment(jpeg, 0xFE, "Planted Comment"u8.ToArray());
+        Segment(jpeg, 0xDB, [0, .. Enumerable.Repeat((byte)1, 64)]);
+        Segment(jpeg, 0xC0, [8, 0, 8, 0, 8, 1, 1, 0x11, 0]);
+        Segment(jpeg, 0xC4, [0x00, 1, .. new byte[15], 0]); // one DC code, "0", for a difference of 0
+        Segment(jpeg, 0xC4, [0x10, 1, .. new byte[15], 0]); // one AC code, "0", for end of block
+        Segment(jpeg, 0xDA, [1, 1, 0, 0, 0x3F, 0]);
+        jpeg.Write([0b0011_1111, 0xFF, 0xD9]); // DC "0", end of block "0", padded with ones
+        return jpeg.ToArray();
+    }
+
+    private static void Segment(MemoryStream jpeg, byte marker, byte[] body)
+    {
+        jpeg.Write([0xFF, marker, (byte)((body.Length + 2) >> 8), (byte)(body.Length + 2)]);
+        jpeg.Write(body);
     }
 
     private static string Xmp(string author, string tool) =>
@@ -102,9 +128,11 @@ internal static class PlantedPdf
             Write($"{number} 0 obj\n{body}\nendobj\n");
         }
 
-        public void Stream(int number, string dictionary, string data, bool compress = false)
+        public void Stream(int number, string dictionary, string data, bool compress = false) =>
+            Stream(number, dictionary, Encoding.Latin1.GetBytes(data), compress);
+
+        public void Stream(int number, string dictionary, byte[] content, bool compress = false)
         {
-            var content = Encoding.Latin1.GetBytes(data);
             if (compress)
             {
                 using var packed = new MemoryStream();
