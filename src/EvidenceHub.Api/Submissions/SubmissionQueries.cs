@@ -2,6 +2,7 @@ using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Extraction.Publishing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,11 +102,7 @@ public static class SubmissionQueries
 
         if (!caller.Reads(submission.InquiryId))
         {
-            // The public gets the current version only, under the reference's name rather than the uploaded one.
-            return version is not null
-                ? Problems.NotFound($"Version {version} of {submission.Reference}")
-                : TypedResults.File(await blobs.GetAsync(submission.Sha256, cancellationToken), ContentTypes.Of(submission.DocumentType),
-                    SubmissionMapping.PublicFileName(submission.Reference, submission.DocumentType));
+            return await PublicFileAsync(submission, version, blobs, cancellationToken);
         }
 
         if (version is null)
@@ -118,6 +115,32 @@ public static class SubmissionQueries
         return wanted is null
             ? Problems.NotFound($"Version {version} of {submission.Reference}")
             : TypedResults.File(await blobs.GetAsync(wanted.Sha256, cancellationToken), ContentTypes.Of(wanted.DocumentType), wanted.FileName);
+    }
+
+    /// <summary>
+    /// What the public downloads: the current version only, under the reference's name rather than the
+    /// uploaded one, and rewritten without the author metadata the original file carries (a submitter
+    /// who asked to be anonymous is often named in their file's properties).
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PublicFileAsync(
+        Submission submission, int? version, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        if (version is not null)
+        {
+            return Problems.NotFound($"Version {version} of {submission.Reference}");
+        }
+
+        var original = await blobs.GetAsync(submission.Sha256, cancellationToken);
+        try
+        {
+            var copy = PublicFileCopy.Create(original, submission.DocumentType);
+            return TypedResults.File(copy, ContentTypes.Of(submission.DocumentType), SubmissionMapping.PublicFileName(submission.Reference, submission.DocumentType));
+        }
+        catch (PublicCopyException ex)
+        {
+            return Problems.Of(StatusCodes.Status404NotFound, "This file has no public copy",
+                $"{submission.Reference}'s file cannot be offered without its author details ({ex.Message}); its text is on the submission's passages.");
+        }
     }
 
     /// <summary>The submission if it exists and the caller may see it; a hidden one is not found, never forbidden.</summary>
