@@ -23,6 +23,7 @@ builder.Services.AddEvidencePipeline(builder.Configuration);
 builder.Services.AddEvidenceSearch();
 builder.Services.AddEvidenceProblemDetails();
 builder.Services.AddEvidenceAuthentication();
+builder.Services.AddEvidenceOpenIdConnect(builder.Configuration);
 builder.Services.AddEvidenceAccounts();
 builder.Services.AddEvidenceHealthChecks();
 builder.Services.AddOpenApi();
