@@ -136,6 +136,32 @@ public sealed class DirectorySignInTests
     }
 
     [TestMethod]
+    public async Task Two_groups_for_one_inquiry_give_the_first_of_clerk_researcher_author()
+    {
+        provider.People["eve"] = new("eve-1", "eve@lbn.example", "Eve Both", ["LBN-Researchers", "LBN-Clerks"]);
+        using var browser = new DirectoryBrowser(hubAddress);
+
+        await browser.SignInOkAsync("eve");
+
+        Assert.AreEqual("""[{"inquiry":"LBN","role":"clerk"}]""", (await browser.MeAsync())["roles"]!.ToJsonString());
+    }
+
+    [TestMethod]
+    public void Settings_that_cannot_work_stop_the_start_up_saying_which()
+    {
+        using var misconfigured = new EvidenceHubFactory(settings: new Dictionary<string, string?>
+        {
+            ["EvidenceHub:OpenIdConnect:Authority"] = "https://login.example.org/",
+            ["EvidenceHub:OpenIdConnect:Roles:LBN-Clerks"] = "boss:LBN",
+        });
+
+        var failure = Assert.Throws<Exception>(() => misconfigured.Services);
+        var message = failure.ToString();
+        Assert.Contains("ClientId is required", message);
+        Assert.Contains("'boss:LBN'", message);
+    }
+
+    [TestMethod]
     public async Task Sign_in_is_refused_with_a_problem_when_the_directory_says_no_or_gives_no_email()
     {
         provider.People["dee"] = new("dee-1", "", "Dee No-Email", ["LBN-Clerks"]);
