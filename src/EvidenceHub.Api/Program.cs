@@ -24,6 +24,7 @@ builder.Services.AddEvidencePipeline(builder.Configuration);
 builder.Services.AddEvidenceSearch();
 builder.Services.AddEvidenceProblemDetails();
 builder.Services.AddEvidenceAuthentication();
+builder.Services.AddEvidenceOpenIdConnect(builder.Configuration);
 builder.Services.AddEvidenceAccounts();
 builder.Services.AddPublicRateLimit();
 builder.Services.AddEvidenceHealthChecks();

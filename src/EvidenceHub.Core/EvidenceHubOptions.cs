@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EvidenceHub.Core.Accounts;
 
 namespace EvidenceHub.Core;
 
@@ -34,6 +35,9 @@ public sealed class EvidenceHubOptions
 
     /// <summary><c>EvidenceHub:Admin:Email</c> and <c>:Password</c>: the administrator to create or reset at start-up.</summary>
     public AdminOptions Admin { get; set; } = new();
+
+    /// <summary><c>EvidenceHub:OpenIdConnect</c>: sign-in with an organisation's directory; off while its Authority is empty.</summary>
+    public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
 
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;

@@ -12,7 +12,8 @@ namespace EvidenceHub.Api.Accounts;
 
 /// <summary>
 /// Signing in: a bearer token for scripts (<c>POST /api/auth/token</c>), the cookie for the web page
-/// (<c>POST /api/auth/signin</c>, antiforgery-protected), who am I, and personal tokens.
+/// (<c>POST /api/auth/signin</c>, antiforgery-protected), sign-in through the organisation's directory
+/// (<see cref="DirectorySignInApi"/>), who am I, and personal tokens.
 /// </summary>
 public static class AuthApi
 {
@@ -23,6 +24,7 @@ public static class AuthApi
         auth.MapPost("/signin", SignInAsync).AllowPublic();
         auth.MapPost("/signout", SignOutAsync).RequireSignedIn();
         auth.MapGet("/antiforgery", Antiforgery).AllowPublic();
+        auth.MapDirectorySignIn();
 
         var me = app.MapGroup("/api/me").WithTags("Sign-in");
         me.MapGet("/", (Caller caller) => TypedResults.Ok(caller.AsDto())).AllowPublic();

@@ -49,7 +49,11 @@ public sealed class UserAccounts(UserManager<EvidenceUser> users, EvidenceDbCont
     }
 
     /// <summary>Sets (or, with a null role, removes) a user's role in an inquiry.</summary>
-    public async Task<string?> SetRoleAsync(Actor actor, long userId, string prefix, InquiryRole? role, CancellationToken cancellationToken)
+    public Task<string?> SetRoleAsync(Actor actor, long userId, string prefix, InquiryRole? role, CancellationToken cancellationToken) =>
+        SetRoleAsync(actor, userId, prefix, role, reason: null, cancellationToken);
+
+    /// <summary>Sets or removes a role, with why (the audit entry says it) when it is not a person's decision.</summary>
+    public async Task<string?> SetRoleAsync(Actor actor, long userId, string prefix, InquiryRole? role, string? reason, CancellationToken cancellationToken)
     {
         var inquiry = await db.Inquiries.FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
@@ -75,9 +79,21 @@ public sealed class UserAccounts(UserManager<EvidenceUser> users, EvidenceDbCont
             membership.Role = role.Value;
         }
 
-        audit.Add(actor, AuditActions.RoleChanged, inquiry.Prefix, detail: $"{user.Email}: {(role is null ? "no role" : role.Value.ToCode())}");
+        audit.Add(actor, AuditActions.RoleChanged, inquiry.Prefix, detail: $"{user.Email}: {(role is null ? "no role" : role.Value.ToCode())}{Because(reason)}");
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>Makes a user an administrator of the whole repository, or no longer one, audited as a role change.</summary>
+    public async Task SetAdminAsync(Actor actor, EvidenceUser user, bool isAdmin, string? reason)
+    {
+        user.IsAdmin = isAdmin;
+        audit.Add(actor, AuditActions.RoleChanged, detail: $"{user.Email}: {(isAdmin ? "admin" : "not admin")}{Because(reason)}");
+        var updated = await users.UpdateAsync(user); // saves the audit entry with the change
+        if (!updated.Succeeded)
+        {
+            throw new InvalidOperationException($"The administrator role of {user.Email} could not be changed: {Describe(updated)}");
+        }
     }
 
     public async Task<string?> SetPasswordAsync(Actor actor, EvidenceUser user, string password)
@@ -107,6 +123,8 @@ public sealed class UserAccounts(UserManager<EvidenceUser> users, EvidenceDbCont
             }
         });
     }
+
+    private static string Because(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})";
 
     public static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

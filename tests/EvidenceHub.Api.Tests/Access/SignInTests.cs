@@ -122,6 +122,18 @@ public sealed class SignInTests
         Assert.IsFalse((await page.GetFromJsonAsync<JsonNode>("/api/me"))!["signedIn"]!.GetValue<bool>());
     }
 
+    [TestMethod]
+    public async Task Without_a_directory_configured_there_are_no_providers_and_directory_sign_in_is_a_404()
+    {
+        var client = factory.CreatePublicClient();
+        Assert.AreEqual("[]", (await client.GetFromJsonAsync<JsonArray>("/api/auth/providers"))!.ToJsonString());
+
+        var oidc = await client.GetAsync("/api/auth/oidc?returnUrl=/");
+        Assert.AreEqual(HttpStatusCode.NotFound, oidc.StatusCode);
+        Assert.AreEqual("application/problem+json", oidc.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("EvidenceHub:OpenIdConnect:Authority", (await ApiClient.ProblemAsync(oidc))["detail"]!.GetValue<string>());
+    }
+
     private static async Task<string> AntiforgeryAsync(HttpClient page) =>
         (await page.GetFromJsonAsync<JsonNode>("/api/auth/antiforgery"))!["token"]!.GetValue<string>();
 }
