@@ -13,6 +13,8 @@ namespace EvidenceHub.Api.Hosting;
 /// Makes sure no submission is left behind: at start-up it re-queues every submission that is not
 /// indexed or failed (a crash or a lost in-memory queue loses nothing) and rebuilds an index that has
 /// gone missing; then, on a schedule, it re-queues submissions whose job has gone quiet for too long.
+/// Every round it also checks the index against the database (<see cref="IndexRepair"/>) and rewrites
+/// any submission whose publication, anonymity or passages differ.
 /// </summary>
 public sealed class PipelineReconciler(
     IServiceScopeFactory scopes,
@@ -58,6 +60,15 @@ public sealed class PipelineReconciler(
             foreach (var theme in themes.Where(t => staleAfter == TimeSpan.Zero || t.UpdatedAt <= before))
             {
                 queue.ApplyTheme(theme.Id);
+            }
+
+            if (index.PassageCount > 0)
+            {
+                var repaired = await scope.ServiceProvider.GetRequiredService<IndexRepair>().RepairAsync(cancellationToken);
+                if (repaired.Count > 0)
+                {
+                    logger.LogWarning("The index differed from the database for {Count} submissions ({Ids}); rewrote them", repaired.Count, string.Join(", ", repaired.Take(20)));
+                }
             }
 
             if (checkIndex && index.PassageCount == 0 &&

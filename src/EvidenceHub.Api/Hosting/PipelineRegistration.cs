@@ -54,6 +54,7 @@ public static class PipelineRegistration
         services.AddScoped<IndexSubmissionJob>();
         services.AddScoped<ReindexJob>();
         services.AddScoped<SubmissionIndexer>();
+        services.AddScoped<IndexRepair>();
         services.AddSingleton<TaggingGate>();
         services.AddScoped<AutomaticTagger>();
         services.AddScoped<ApplyThemeRuleJob>();
