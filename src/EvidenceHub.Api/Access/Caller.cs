@@ -1,4 +1,6 @@
 using EvidenceHub.Core.Accounts;
+using EvidenceHub.Core.Quotes;
+using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 
 namespace EvidenceHub.Api.Access;
@@ -62,6 +64,22 @@ public sealed class Caller
 
         var ids = readable.ToList();
         return submissions.Where(s => s.Publication == Publication.Published || ids.Contains(s.InquiryId));
+    }
+
+    /// <summary>
+    /// The quotes the caller may see: those on submissions the caller may see, and the source-deleted
+    /// quotes of inquiries the caller reads (their submission is gone; the inquiry decides).
+    /// </summary>
+    public IQueryable<Quote> VisibleQuotes(EvidenceDbContext db)
+    {
+        if (IsAdmin)
+        {
+            return db.Set<Quote>();
+        }
+
+        var visible = Visible(db.Submissions);
+        var ids = readable.ToList();
+        return db.Set<Quote>().Where(q => (q.SubmissionId == null && ids.Contains(q.InquiryId)) || visible.Any(s => s.Id == q.SubmissionId));
     }
 
     /// <summary>Inquiry ids where the caller holds <paramref name="role"/>; null means every inquiry (an administrator).</summary>

@@ -12,9 +12,9 @@ public static class CollectionsApi
 {
     public static async Task<Ok<List<CollectionDto>>> ListAsync(Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var visible = caller.Visible(db.Submissions);
+        var visible = caller.VisibleQuotes(db);
         var rows = await db.Set<QuoteCollection>().AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new CollectionDto(c.Id, c.Name, c.Quotes.Count(q => visible.Any(s => s.Id == q.SubmissionId))))
+            .Select(c => new CollectionDto(c.Id, c.Name, visible.Count(q => q.CollectionId == c.Id)))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows);
     }
@@ -38,7 +38,7 @@ public static class CollectionsApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "The order does not match the collection", problem);
         }
 
-        var quotes = await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), collection.Name, cancellationToken);
+        var quotes = await CitedQuote.LoadAsync(db, caller.VisibleQuotes(db), collection.Name, cancellationToken);
         return TypedResults.Ok(quotes.Select(q => q.AsDto()).ToList());
     }
 

@@ -25,7 +25,7 @@ public static class QuoteExportEndpoint
             return Problems.NotFound($"The collection '{collection}'");
         }
 
-        var quotes = await CitedQuote.LoadAsync(db, caller.Visible(db.Submissions), collection, cancellationToken);
+        var quotes = await CitedQuote.LoadAsync(db, caller.VisibleQuotes(db), collection, cancellationToken);
         var export = QuoteExport.From(quotes, collection);
         var name = FileName(export.Title);
         return format switch

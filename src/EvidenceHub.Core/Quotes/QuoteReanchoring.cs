@@ -34,14 +34,26 @@ public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
             quote.CheckedAt = now;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The submission was deleted since its quotes were read (their submission id is a concurrency
+            // token): they are source-deleted now, and nothing read here may be written back onto them.
+            db.ChangeTracker.Clear();
+            return new(0, 0, 0, 0);
+        }
+
         return new(quotes.Count, quotes.Count(q => q.Status == QuoteStatus.Ok),
             quotes.Count(q => q.Status == QuoteStatus.Moved), quotes.Count(q => q.Status == QuoteStatus.Drifted));
     }
 
     public async Task<ReanchorSummary> VerifyAllAsync(CancellationToken cancellationToken)
     {
-        var submissions = await db.Set<Quote>().Select(q => q.SubmissionId).Distinct().ToListAsync(cancellationToken);
+        var submissions = await db.Set<Quote>().Where(q => q.SubmissionId != null).Select(q => q.SubmissionId!.Value)
+            .Distinct().ToListAsync(cancellationToken);
         var total = new ReanchorSummary(0, 0, 0, 0);
         foreach (var id in submissions)
         {
