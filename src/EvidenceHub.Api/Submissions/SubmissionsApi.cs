@@ -23,6 +23,8 @@ public static class SubmissionsApi
 
         var submission = app.MapGroup("/api/submissions/{reference}").WithTags("Submissions");
         submission.MapGet("/", SubmissionQueries.GetAsync).AllowPublic();
+        submission.MapPatch("/", SubmissionActions.EditAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
+        submission.MapDelete("/", SubmissionActions.DeleteAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
         submission.MapGet("/passages", SubmissionQueries.PassagesAsync).AllowPublic();
         submission.MapGet("/file", SubmissionQueries.FileAsync).AllowPublic();
         // Earlier versions (and uploaded file names) are for the inquiry's staff; the public gets the current file only.

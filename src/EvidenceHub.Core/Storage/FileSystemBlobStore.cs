@@ -33,6 +33,15 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
+    public void Delete(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
     private string PathOf(string sha256)
     {
         if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
