@@ -1,4 +1,5 @@
 using EvidenceHub.Core;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
@@ -136,7 +137,7 @@ public sealed class SampleInquiryLoader(
         foreach (var submission in sample.Submissions)
         {
             var content = SampleDocumentRenderer.Render(submission, sample.ReadSource(submission));
-            switch (await intake.AcceptAsync(sample.ReferencePrefix, ToNewSubmission(submission, content), cancellationToken))
+            switch (await intake.AcceptAsync(sample.ReferencePrefix, ToNewSubmission(submission, content), Actor.System, cancellationToken))
             {
                 case IntakeResult.Accepted:
                     accepted++;

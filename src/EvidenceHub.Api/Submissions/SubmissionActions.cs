@@ -1,5 +1,6 @@
 using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Audit;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
@@ -58,7 +59,8 @@ public static class SubmissionActions
             : Problems.NotFound($"The submission {reference}");
 
     public static async Task<Results<Accepted<SubmissionDto>, ProblemHttpResult>> SupplyPasswordAsync(
-        string reference, PasswordRequest request, EvidenceDbContext db, IPipelineQueue queue, TimeProvider clock, CancellationToken cancellationToken)
+        string reference, PasswordRequest request, Caller caller, EvidenceDbContext db, IPipelineQueue queue, AuditLog audit, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Password))
         {
@@ -83,6 +85,7 @@ public static class SubmissionActions
         submission.FailureKind = null;
         submission.FailureReason = null;
         submission.StatusChangedAt = clock.GetUtcNow();
+        audit.Add(caller.Actor, AuditActions.PasswordSupplied, submission.Inquiry!.Prefix, submission.Reference);
         await db.SaveChangesAsync(cancellationToken);
         queue.Extract(submission.Id);
         return TypedResults.Accepted($"/api/submissions/{submission.Reference}", submission.AsDto(submission.Inquiry!.Prefix));

@@ -37,7 +37,7 @@ public static class SubmissionsApi
     }
 
     private static async Task<Results<Accepted<SubmissionDto>, ProblemHttpResult>> UploadAsync(
-        string prefix, HttpRequest request, SubmissionIntake intake, CancellationToken cancellationToken)
+        string prefix, HttpRequest request, Caller caller, SubmissionIntake intake, CancellationToken cancellationToken)
     {
         var form = await UploadForm.ReadAsync(request, cancellationToken);
         if (form.Submission is null)
@@ -45,7 +45,7 @@ public static class SubmissionsApi
             return Problems.BadRequest("The upload form is not complete", form.Problem!);
         }
 
-        return await intake.AcceptAsync(prefix, form.Submission, cancellationToken) switch
+        return await intake.AcceptAsync(prefix, form.Submission, caller.Actor, cancellationToken) switch
         {
             IntakeResult.Accepted a => TypedResults.Accepted($"/api/submissions/{a.Submission.Reference}", a.Submission.AsDto(prefix)),
             IntakeResult.Duplicate d => Problems.Of(StatusCodes.Status409Conflict, "This file has already been submitted",
