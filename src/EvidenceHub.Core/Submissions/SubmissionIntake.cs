@@ -57,7 +57,8 @@ public sealed class SubmissionIntake(
         await blobs.PutAsync(sha256, upload.Content, cancellationToken);
         try
         {
-            var detail = string.Join(", ", new[] { upload.Kind.ToCode(), type.Value.ToString().ToLowerInvariant(), via }.OfType<string>());
+            var detail = string.Join(", ", new[] { upload.Kind.ToCode(), type.Value.ToString().ToLowerInvariant(), via,
+                upload.Publication == Publication.Received ? null : upload.Publication.ToCode() }.OfType<string>());
             var submission = await InsertAsync(inquiry, upload, type.Value, sha256, actor, detail, cancellationToken);
             logger.LogInformation("Accepted {Reference} ({Type}, {Bytes} bytes) for {Inquiry}",
                 submission.Reference, type, upload.Content.Length, prefix);
@@ -123,7 +124,7 @@ public sealed class SubmissionIntake(
                 Category = upload.Category,
                 Anonymous = upload.Anonymous,
                 ReceivedOn = upload.ReceivedOn ?? DateOnly.FromDateTime(now.UtcDateTime),
-                Publication = Publication.Received,
+                Publication = upload.Publication,
                 Status = ProcessingStatus.Queued,
                 DocumentType = type,
                 FileName = Path.GetFileName(upload.FileName),
