@@ -51,7 +51,8 @@ public sealed record SampleSubmission(
     DateOnly ReceivedOn,
     string Title,
     bool Anonymous,
-    SampleLayout Layout)
+    SampleLayout Layout,
+    string Publication)
 {
     public bool IsOral => Kind == "oral";
 

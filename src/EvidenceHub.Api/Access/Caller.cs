@@ -1,4 +1,6 @@
 using EvidenceHub.Core.Accounts;
+using EvidenceHub.Core.Quotes;
+using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Search;
 
@@ -75,6 +77,21 @@ public sealed class Caller
 
         var ids = Memberships.Where(m => m.Role == role).Select(m => m.InquiryId).ToList();
         return submissions.Where(s => ids.Contains(s.InquiryId));
+    }
+
+    /// <summary>
+    /// The quotes the caller may see: those of the inquiries where they are an author (all, for an
+    /// administrator), including source-deleted ones (their submission is gone; the quote keeps its inquiry).
+    /// </summary>
+    public IQueryable<Quote> VisibleQuotes(EvidenceDbContext db)
+    {
+        if (IsAdmin)
+        {
+            return db.Set<Quote>();
+        }
+
+        var ids = Memberships.Where(m => m.Role == InquiryRole.Author).Select(m => m.InquiryId).ToList();
+        return db.Set<Quote>().Where(q => ids.Contains(q.InquiryId));
     }
 
     /// <summary>Inquiry ids where the caller holds <paramref name="role"/>; null means every inquiry (an administrator).</summary>

@@ -81,7 +81,7 @@ public sealed class InquiryRoleHandler(EvidenceDbContext db) : AuthorizationHand
                     .Join(db.Submissions, p => p.SubmissionId, s => s.Id, (p, s) => s.Inquiry!.Prefix).FirstOrDefaultAsync(http.RequestAborted);
             case InquiryFrom.Quote when Id() is { } quoteId:
                 return await db.Set<Quote>().Where(q => q.Id == quoteId)
-                    .Join(db.Submissions, q => q.SubmissionId, s => s.Id, (q, s) => s.Inquiry!.Prefix).FirstOrDefaultAsync(http.RequestAborted);
+                    .Join(db.Inquiries, q => q.InquiryId, i => i.Id, (q, i) => i.Prefix).FirstOrDefaultAsync(http.RequestAborted);
             default:
                 return null;
         }

@@ -49,6 +49,10 @@ public static class PipelineRegistration
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<EvidenceHub.Core.Submissions.Batch.SubmissionBatchIntake>();
         services.AddScoped<SubmissionCorrection>();
+        services.AddScoped<SubmissionPublication>();
+        services.AddScoped<SubmissionMetadataEdit>();
+        services.AddScoped<SubmissionDeletion>();
+        services.AddScoped<ImmediateIndexUpdate>();
         services.AddScoped<QuoteReanchoring>();
         services.AddScoped<ExtractSubmissionJob>();
         services.AddScoped<IndexSubmissionJob>();

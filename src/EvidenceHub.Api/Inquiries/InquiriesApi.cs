@@ -1,5 +1,6 @@
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Core.Audit;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
@@ -19,7 +20,7 @@ public static class InquiriesApi
     }
 
     private static async Task<Results<Created<InquiryDto>, ProblemHttpResult>> CreateAsync(
-        CreateInquiryRequest request, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateInquiryRequest request, Caller caller, EvidenceDbContext db, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Title))
         {
@@ -47,6 +48,7 @@ public static class InquiriesApi
             CreatedAt = clock.GetUtcNow(),
         };
         db.Inquiries.Add(inquiry);
+        audit.Add(caller.Actor, AuditActions.InquiryCreated, prefix, detail: inquiry.Title);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

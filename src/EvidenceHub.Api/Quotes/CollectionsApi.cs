@@ -13,11 +13,11 @@ public static class CollectionsApi
 {
     public static async Task<Ok<List<CollectionDto>>> ListAsync(Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var visible = caller.WithRole(db.Submissions, InquiryRole.Author);
+        var visible = caller.VisibleQuotes(db);
         // A collection of other inquiries' quotes only is theirs: not listed (an empty one is anyone's to fill).
         var rows = await db.Set<QuoteCollection>().AsNoTracking().OrderBy(c => c.Name)
-            .Where(c => !c.Quotes.Any() || c.Quotes.Any(q => visible.Any(s => s.Id == q.SubmissionId)))
-            .Select(c => new CollectionDto(c.Id, c.Name, c.Quotes.Count(q => visible.Any(s => s.Id == q.SubmissionId))))
+            .Where(c => !c.Quotes.Any() || visible.Any(q => q.CollectionId == c.Id))
+            .Select(c => new CollectionDto(c.Id, c.Name, visible.Count(q => q.CollectionId == c.Id)))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows);
     }
@@ -41,7 +41,7 @@ public static class CollectionsApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "The order does not match the collection", problem);
         }
 
-        var quotes = await CitedQuote.LoadAsync(db, caller.WithRole(db.Submissions, InquiryRole.Author), collection.Name, cancellationToken);
+        var quotes = await CitedQuote.LoadAsync(db, caller.VisibleQuotes(db), collection.Name, cancellationToken);
         return TypedResults.Ok(quotes.Select(q => q.AsDto()).ToList());
     }
 

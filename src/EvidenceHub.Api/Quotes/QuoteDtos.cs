@@ -19,7 +19,7 @@ public sealed record QuoteDto(
     int Position,
     string? Note,
     string Status,
-    string SourceSha256,
+    string? SourceSha256,
     DateTimeOffset CheckedAt);
 
 public sealed record CollectionDto(int Id, string Name, int QuoteCount);
@@ -37,7 +37,7 @@ public static class QuoteMapping
             q.Id,
             q.Text,
             c.Citation,
-            c.Submission.Reference,
+            q.Reference,
             new QuoteLocationDto(q.PassageId, q.PassageOrdinal, q.Page, q.Paragraph, q.Question, q.Speaker, q.Start, q.End),
             c.Collection,
             q.Position,

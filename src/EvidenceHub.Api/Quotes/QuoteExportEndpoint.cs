@@ -26,7 +26,7 @@ public static class QuoteExportEndpoint
             return Problems.NotFound($"The collection '{collection}'");
         }
 
-        var quotes = await CitedQuote.LoadAsync(db, caller.WithRole(db.Submissions, InquiryRole.Author), collection, cancellationToken);
+        var quotes = await CitedQuote.LoadAsync(db, caller.VisibleQuotes(db), collection, cancellationToken);
         var export = QuoteExport.From(quotes, collection);
         var name = FileName(export.Title);
         return format switch

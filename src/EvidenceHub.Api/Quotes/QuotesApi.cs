@@ -11,7 +11,7 @@ namespace EvidenceHub.Api.Quotes;
 /// <summary>
 /// The quote bank: exact spans of passages that carry their citation, kept in collections (report
 /// chapters), exported, and re-checked when their source changes. A public caller sees only quotes
-/// on published submissions.
+/// on published submissions. A quote whose submission was deleted stays, source-deleted, for its inquiry's staff.
 /// </summary>
 public static class QuotesApi
 {
@@ -36,7 +36,7 @@ public static class QuotesApi
 
     private static async Task<Ok<List<QuoteDto>>> ListAsync(string? collection, Caller caller, EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        var quotes = await CitedQuote.LoadAsync(db, caller.WithRole(db.Submissions, InquiryRole.Author), collection, cancellationToken);
+        var quotes = await CitedQuote.LoadAsync(db, caller.VisibleQuotes(db), collection, cancellationToken);
         return TypedResults.Ok(quotes.Select(q => q.AsDto()).ToList());
     }
 
@@ -72,7 +72,7 @@ public static class QuotesApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var cited = (await CitedQuote.LoadAsync(db, caller.WithRole(db.Submissions, InquiryRole.Author), null, cancellationToken)).First(q => q.Quote.Id == id);
+        var cited = (await CitedQuote.LoadAsync(db, caller.VisibleQuotes(db).Where(q => q.Id == id), null, cancellationToken)).First();
         return TypedResults.Ok(cited.AsDto());
     }
 
@@ -90,10 +90,6 @@ public static class QuotesApi
         return TypedResults.NoContent();
     }
 
-    private static Task<Quote?> FindAsync(EvidenceDbContext db, Caller caller, long id, CancellationToken cancellationToken)
-    {
-        var visible = caller.WithRole(db.Submissions, InquiryRole.Author);
-        return db.Set<Quote>().Include(q => q.Collection)
-            .FirstOrDefaultAsync(q => q.Id == id && visible.Any(s => s.Id == q.SubmissionId), cancellationToken);
-    }
+    private static Task<Quote?> FindAsync(EvidenceDbContext db, Caller caller, long id, CancellationToken cancellationToken) =>
+        caller.VisibleQuotes(db).Include(q => q.Collection).FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using EvidenceHub.Core;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
@@ -13,7 +14,9 @@ namespace EvidenceHub.Api.Samples;
 
 /// <summary>
 /// Loads the sample inquiry (invented submitters and witnesses) into an empty repository at start-up,
-/// through the same intake and pipeline as a clerk's uploads, so a newcomer lands in a living repository.
+/// through the same intake and pipeline as a clerk's uploads, so a newcomer lands in a living repository:
+/// most of it published as the manifest says, a few submissions still received or withheld, and
+/// anonymous individuals whose names only staff see — what the public sees of a real inquiry.
 /// </summary>
 public sealed class SampleInquiryLoader(
     IServiceScopeFactory scopes,
@@ -77,7 +80,8 @@ public sealed class SampleInquiryLoader(
         }
 
         await AddMissingThemesAsync(db, inquiry.Id, sample.Themes, cancellationToken);
-        if (await db.Submissions.CountAsync(s => s.InquiryId == inquiry.Id, cancellationToken) < sample.Submissions.Count)
+        // By references issued, not submissions held: a sample submission a clerk has deleted stays deleted.
+        if (inquiry.LastReferenceNumber < sample.Submissions.Count)
         {
             await LoadSubmissionsAsync(scope.ServiceProvider.GetRequiredService<SubmissionIntake>(), sample, cancellationToken);
         }
@@ -136,7 +140,7 @@ public sealed class SampleInquiryLoader(
         foreach (var submission in sample.Submissions)
         {
             var content = SampleDocumentRenderer.Render(submission, sample.ReadSource(submission));
-            switch (await intake.AcceptAsync(sample.ReferencePrefix, ToNewSubmission(submission, content), cancellationToken))
+            switch (await intake.AcceptAsync(sample.ReferencePrefix, ToNewSubmission(submission, content), Actor.System, cancellationToken))
             {
                 case IntakeResult.Accepted:
                     accepted++;
@@ -197,6 +201,7 @@ public sealed class SampleInquiryLoader(
             Category: Codes.TryParse<SubmitterCategory>(s.Category, out var category) ? category : null,
             ReceivedOn: s.ReceivedOn,
             Title: s.Title,
-            Anonymous: s.Anonymous);
+            Anonymous: s.Anonymous,
+            Publication: Codes.TryParse<Publication>(s.Publication, out var publication) ? publication : Publication.Received);
     }
 }

@@ -1,3 +1,4 @@
+using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Submissions;
@@ -16,7 +17,7 @@ public sealed record BatchResponse(int Accepted, int Duplicates, int Rejected, I
 public static class BatchUpload
 {
     public static async Task<Results<Accepted<BatchResponse>, ProblemHttpResult>> UploadBatchAsync(
-        string prefix, HttpRequest request, SubmissionBatchIntake batches, IOptions<EvidenceHubOptions> options, CancellationToken cancellationToken)
+        string prefix, HttpRequest request, Caller caller, SubmissionBatchIntake batches, IOptions<EvidenceHubOptions> options, CancellationToken cancellationToken)
     {
         // A batch may be larger than one file: lift this request's limits to the batch limit (plus room for the
         // form around it, so an oversize ZIP reaches the check below and gets a 413 that names the limit).
@@ -45,7 +46,7 @@ public static class BatchUpload
             81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await file.CopyToAsync(zip, cancellationToken);
         zip.Position = 0;
-        return await batches.AcceptAsync(prefix, zip, cancellationToken) switch
+        return await batches.AcceptAsync(prefix, zip, caller.Actor, cancellationToken) switch
         {
             BatchResult.Processed p => TypedResults.Accepted($"/api/inquiries/{prefix}/submissions", new BatchResponse(
                 p.Rows.Count(r => r.Outcome == BatchOutcome.Accepted),

@@ -1,4 +1,6 @@
+using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Core.Audit;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
@@ -12,11 +14,15 @@ public sealed record PublicationRequest(string? Publication);
 
 public sealed record PasswordRequest(string? Password);
 
-/// <summary>What a clerk does to a submission: decide its publication, supply a password.</summary>
+/// <summary>A correction of a submission's metadata: codes and dates as on upload; a field left out (or null) stays as it is.</summary>
+public sealed record SubmissionEditRequest(
+    string? Title, string? SubmitterName, string? Organisation, string? Category, string? Kind, string? ReceivedOn, bool? Anonymous);
+
+/// <summary>What a clerk does to a submission: decide its publication, supply a password, correct its metadata, delete it.</summary>
 public static class SubmissionActions
 {
     public static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> SetPublicationAsync(
-        string reference, PublicationRequest request, EvidenceDbContext db, IPipelineQueue queue, CancellationToken cancellationToken)
+        string reference, PublicationRequest request, Caller caller, SubmissionPublication publications, CancellationToken cancellationToken)
     {
         if (!Codes.TryParse<Publication>(request.Publication, out var publication))
         {
@@ -24,22 +30,37 @@ public static class SubmissionActions
                 $"'{request.Publication}' is not a publication status; use one of {Codes.List<Publication>()}.");
         }
 
-        var submission = await db.Submissions.Include(s => s.Inquiry)
-            .FirstOrDefaultAsync(s => s.Reference == reference.ToUpperInvariant(), cancellationToken);
-        if (submission is null)
-        {
-            return Problems.NotFound($"The submission {reference}");
-        }
-
-        submission.Publication = publication;
-        await db.SaveChangesAsync(cancellationToken);
-        queue.Refresh(submission.Id); // the index filters by publication
-
-        return TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix));
+        var submission = await publications.SetAsync(reference, publication, caller.Actor, cancellationToken);
+        return submission is null
+            ? Problems.NotFound($"The submission {reference}")
+            : TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix));
     }
 
+    /// <summary><c>PATCH /api/submissions/{reference}</c>: corrects what is known about the submission; fields left out stay.</summary>
+    public static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> EditAsync(
+        string reference, SubmissionEditRequest request, Caller caller, SubmissionMetadataEdit edits, CancellationToken cancellationToken)
+    {
+        var change = new MetadataChange(request.Title, request.SubmitterName, request.Organisation, request.Category, request.Kind,
+            request.ReceivedOn, request.Anonymous);
+        return await edits.ApplyAsync(reference, change, caller.Actor, cancellationToken) switch
+        {
+            null => Problems.NotFound($"The submission {reference}"),
+            MetadataEditResult.Invalid i => Problems.BadRequest("The change is not valid", i.Problem),
+            MetadataEditResult.Saved s => TypedResults.Ok(s.Submission.AsDto(s.Submission.Inquiry!.Prefix)),
+            _ => throw new InvalidOperationException("Unknown edit result."),
+        };
+    }
+
+    /// <summary><c>DELETE /api/submissions/{reference}</c>: an erasure request (see <see cref="SubmissionDeletion"/>).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string reference, Caller caller, SubmissionDeletion deletion, CancellationToken cancellationToken) =>
+        await deletion.DeleteAsync(reference, caller.Actor, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"The submission {reference}");
+
     public static async Task<Results<Accepted<SubmissionDto>, ProblemHttpResult>> SupplyPasswordAsync(
-        string reference, PasswordRequest request, EvidenceDbContext db, IPipelineQueue queue, TimeProvider clock, CancellationToken cancellationToken)
+        string reference, PasswordRequest request, Caller caller, EvidenceDbContext db, IPipelineQueue queue, AuditLog audit, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Password))
         {
@@ -64,6 +85,7 @@ public static class SubmissionActions
         submission.FailureKind = null;
         submission.FailureReason = null;
         submission.StatusChangedAt = clock.GetUtcNow();
+        audit.Add(caller.Actor, AuditActions.PasswordSupplied, submission.Inquiry!.Prefix, submission.Reference);
         await db.SaveChangesAsync(cancellationToken);
         queue.Extract(submission.Id);
         return TypedResults.Accepted($"/api/submissions/{submission.Reference}", submission.AsDto(submission.Inquiry!.Prefix));

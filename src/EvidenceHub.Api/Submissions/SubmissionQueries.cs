@@ -1,5 +1,6 @@
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Core.Audit;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Extraction.Publishing;
@@ -90,9 +91,12 @@ public static class SubmissionQueries
         return TypedResults.Ok(passages.Select(p => p.AsDto()).ToList());
     }
 
-    /// <summary>The current version's bytes; <c>?version=n</c> an earlier (or any) version's, for the inquiry's staff.</summary>
+    /// <summary>
+    /// The current version's bytes; <c>?version=n</c> an earlier (or any) version's. Staff downloading a
+    /// file the public cannot have (of an unpublished submission, or an earlier version) is audited.
+    /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(
-        string reference, int? version, Caller caller, EvidenceDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
+        string reference, int? version, Caller caller, EvidenceDbContext db, IBlobStore blobs, AuditLog audit, CancellationToken cancellationToken)
     {
         var submission = await Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -105,16 +109,25 @@ public static class SubmissionQueries
             return await PublicFileAsync(submission, version, blobs, cancellationToken);
         }
 
+        var unpublished = submission.Publication != Publication.Published;
         if (version is null)
         {
             var content = await blobs.GetAsync(submission.Sha256, cancellationToken);
+            await AuditDownloadAsync(audit, caller, submission, unpublished, "current version", cancellationToken);
             return TypedResults.File(content, ContentTypes.Of(submission.DocumentType), submission.FileName);
         }
 
-        var wanted = (await SubmissionVersions.AllAsync(db, submission, cancellationToken)).FirstOrDefault(v => v.Number == version);
-        return wanted is null
-            ? Problems.NotFound($"Version {version} of {submission.Reference}")
-            : TypedResults.File(await blobs.GetAsync(wanted.Sha256, cancellationToken), ContentTypes.Of(wanted.DocumentType), wanted.FileName);
+        var versions = await SubmissionVersions.AllAsync(db, submission, cancellationToken);
+        var wanted = versions.FirstOrDefault(v => v.Number == version);
+        if (wanted is null)
+        {
+            return Problems.NotFound($"Version {version} of {submission.Reference}");
+        }
+
+        var bytes = await blobs.GetAsync(wanted.Sha256, cancellationToken);
+        await AuditDownloadAsync(audit, caller, submission, unpublished || wanted.Number != versions.Max(v => v.Number),
+            $"version {wanted.Number}", cancellationToken);
+        return TypedResults.File(bytes, ContentTypes.Of(wanted.DocumentType), wanted.FileName);
     }
 
     /// <summary>
@@ -142,6 +155,12 @@ public static class SubmissionQueries
                 $"{submission.Reference}'s file cannot be offered without its author details ({ex.Message}); its text is on the submission's passages.");
         }
     }
+
+    private static Task AuditDownloadAsync(AuditLog audit, Caller caller, Submission submission, bool unpublished, string what, CancellationToken cancellationToken) =>
+        unpublished && caller.IsSignedIn
+            ? audit.WriteAsync(caller.Actor, AuditActions.DownloadedUnpublished, submission.Inquiry!.Prefix, submission.Reference,
+                $"{what}, {submission.Publication.ToCode()}", cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>The submission if it exists and the caller may see it; a hidden one is not found, never forbidden.</summary>
     public static async Task<Submission?> Find(EvidenceDbContext db, Caller caller, string reference, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed record SubmissionVersionDto(int Number, string Sha256, string File
 public static class SubmissionVersions
 {
     public static async Task<Results<Accepted<SubmissionVersionDto>, ProblemHttpResult>> UploadAsync(
-        string reference, HttpRequest request, SubmissionCorrection correction, CancellationToken cancellationToken)
+        string reference, HttpRequest request, Caller caller, SubmissionCorrection correction, CancellationToken cancellationToken)
     {
         var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
         if (file is null)
@@ -24,7 +24,7 @@ public static class SubmissionVersions
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        return await correction.AcceptAsync(reference, file.FileName, buffer.ToArray(), cancellationToken) switch
+        return await correction.AcceptAsync(reference, file.FileName, buffer.ToArray(), caller.Actor, cancellationToken) switch
         {
             null => Problems.NotFound($"The submission {reference}"),
             CorrectionResult.Accepted a => TypedResults.Accepted($"/api/submissions/{a.Submission.Reference}/versions",

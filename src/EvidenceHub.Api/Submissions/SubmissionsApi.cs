@@ -23,6 +23,8 @@ public static class SubmissionsApi
 
         var submission = app.MapGroup("/api/submissions/{reference}").WithTags("Submissions");
         submission.MapGet("/", SubmissionQueries.GetAsync).AllowPublic();
+        submission.MapPatch("/", SubmissionActions.EditAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
+        submission.MapDelete("/", SubmissionActions.DeleteAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
         submission.MapGet("/passages", SubmissionQueries.PassagesAsync).AllowPublic();
         submission.MapGet("/file", SubmissionQueries.FileAsync).AllowPublic();
         // Earlier versions (and uploaded file names) are for the inquiry's staff; the public gets the current file only.
@@ -35,7 +37,7 @@ public static class SubmissionsApi
     }
 
     private static async Task<Results<Accepted<SubmissionDto>, ProblemHttpResult>> UploadAsync(
-        string prefix, HttpRequest request, SubmissionIntake intake, CancellationToken cancellationToken)
+        string prefix, HttpRequest request, Caller caller, SubmissionIntake intake, CancellationToken cancellationToken)
     {
         var form = await UploadForm.ReadAsync(request, cancellationToken);
         if (form.Submission is null)
@@ -43,7 +45,7 @@ public static class SubmissionsApi
             return Problems.BadRequest("The upload form is not complete", form.Problem!);
         }
 
-        return await intake.AcceptAsync(prefix, form.Submission, cancellationToken) switch
+        return await intake.AcceptAsync(prefix, form.Submission, caller.Actor, cancellationToken) switch
         {
             IntakeResult.Accepted a => TypedResults.Accepted($"/api/submissions/{a.Submission.Reference}", a.Submission.AsDto(prefix)),
             IntakeResult.Duplicate d => Problems.Of(StatusCodes.Status409Conflict, "This file has already been submitted",

@@ -41,6 +41,11 @@ public sealed class ManualTagger(EvidenceDbContext db, TaggingGate gate, IPipeli
         Results<Ok<ThemeTagDto>, NoContent, ProblemHttpResult> result;
         using (await gate.EnterAsync(cancellationToken))
         {
+            if (!await db.Submissions.AnyAsync(s => s.Id == submission.Id, cancellationToken))
+            {
+                return Problems.NotFound($"The submission {submission.Reference}"); // deleted while this request waited
+            }
+
             var tag = await db.Set<ThemeTag>().FirstOrDefaultAsync(
                 t => t.ThemeId == theme.Id && t.SubmissionId == submission.Id && t.PassageId == passageId, cancellationToken);
             var now = clock.GetUtcNow();

@@ -44,6 +44,17 @@ public static class CitationFormatter
         return s.Page is not null ? CitationStyle.Render(style.Page, values) : $"{Who(s)} ({s.Reference})";
     }
 
+    /// <summary>
+    /// A quote whose submission was deleted: its reference and where it stood (<c>LBN0012 para 3.2 (source
+    /// deleted)</c>), and no one's name, so an author knows what to replace.
+    /// </summary>
+    public static string CiteDeleted(string reference, int? page, string? paragraph, string? question)
+    {
+        var where = question ?? (paragraph is not null ? $"para {paragraph}"
+            : page is not null ? $"p. {page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null);
+        return where is null ? $"{reference} (source deleted)" : $"{reference} {where} (source deleted)";
+    }
+
     /// <summary>Who a written citation names: "Anonymous" where asked for, else organisation, else the submitter.</summary>
     public static string Who(Source s) =>
         s.Anonymous ? "Anonymous" : string.IsNullOrWhiteSpace(s.Organisation) ? s.SubmitterName : s.Organisation;

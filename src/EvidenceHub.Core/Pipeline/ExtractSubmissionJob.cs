@@ -15,7 +15,8 @@ namespace EvidenceHub.Core.Pipeline;
 /// The "extract" job: reads the stored file, writes its passages to the database (replacing any from an
 /// earlier run, and moving passage tags people made onto the new passages), finds the submission's
 /// quotes again in the new passages, then queues indexing.
-/// Idempotent; a file that cannot be read fails with a plain reason.
+/// Idempotent; a file that cannot be read fails with a plain reason. A submission deleted before or
+/// while it runs leaves it nothing to do: it ends quietly rather than failing or retrying.
 /// </summary>
 [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class ExtractSubmissionJob(
@@ -28,6 +29,24 @@ public sealed class ExtractSubmissionJob(
     ILogger<ExtractSubmissionJob> logger)
 {
     public async Task RunAsync(long submissionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExtractAsync(submissionId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Its row (and so its passages, or its file) went while the job ran: a deletion, not a failure.
+            if (await db.Submissions.AsNoTracking().AnyAsync(s => s.Id == submissionId, CancellationToken.None))
+            {
+                throw;
+            }
+
+            logger.LogInformation("Submission {Id} was deleted while it was being read; nothing is left to do", submissionId);
+        }
+    }
+
+    private async Task ExtractAsync(long submissionId, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         if (submission is null || submission.Status is ProcessingStatus.Indexed or ProcessingStatus.Failed)

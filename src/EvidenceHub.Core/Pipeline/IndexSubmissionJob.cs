@@ -13,7 +13,8 @@ namespace EvidenceHub.Core.Pipeline;
 /// The "index" job: replaces a submission's passages in the index with those in the database, then
 /// evaluates its inquiry's theme rules for it and, when its tags changed, indexes it again with them.
 /// Only then is the submission "indexed": a crash before that leaves it unfinished, and the reconciler
-/// runs it again, so no submission is ever searchable without its themes.
+/// runs it again, so no submission is ever searchable without its themes. A submission that has been
+/// deleted has its entries taken out (if any were left) and nothing else: the job ends quietly.
 /// </summary>
 [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
 public sealed class IndexSubmissionJob(
@@ -36,7 +37,16 @@ public sealed class IndexSubmissionJob(
 
         if (submission.Status != ProcessingStatus.Indexed)
         {
-            await status.SetAsync(submission, ProcessingStatus.Indexed, cancellationToken);
+            try
+            {
+                await status.SetAsync(submission, ProcessingStatus.Indexed, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Deleted since it was indexed above; the deletion took its entries out after this job wrote them.
+                logger.LogInformation("{Reference} was deleted while it was being indexed", submission.Reference);
+                return;
+            }
         }
 
         logger.LogInformation("Indexed {Reference}: {Passages} passages{Themes} in {ElapsedMs} ms",
@@ -53,9 +63,10 @@ public sealed class IndexSubmissionJob(
 
     private async Task<(Submission? Submission, int Passages, bool Retagged)> IndexWithThemesAsync(long submissionId, CancellationToken cancellationToken)
     {
-        var submission = await db.Submissions.Include(s => s.Inquiry).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         using (await gate.EnterAsync(cancellationToken))
         {
+            // Read under the gate: a deletion (which takes the gate) is either wholly before this or after it.
+            var submission = await db.Submissions.Include(s => s.Inquiry).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
             var passages = await indexer.ReplaceAsync([submissionId], cancellationToken);
             index.Commit();
             if (submission is not null && submission.Status != ProcessingStatus.Failed

@@ -12,6 +12,12 @@ public enum QuoteStatus
 
     /// <summary>The text no longer occurs in the source; the anchor keeps where it was.</summary>
     Drifted,
+
+    /// <summary>
+    /// The submission was deleted (an erasure request): the quote keeps its reference and location, so an
+    /// author knows what to replace, and nothing of the evidence — no text, context, speaker or note.
+    /// </summary>
+    SourceDeleted,
 }
 
 /// <summary>
@@ -23,9 +29,16 @@ public sealed class Quote
 {
     public long Id { get; set; }
 
-    public long SubmissionId { get; set; }
+    /// <summary>Null once the submission has been deleted (<see cref="QuoteStatus.SourceDeleted"/>).</summary>
+    public long? SubmissionId { get; set; }
 
     public Submission? Submission { get; set; }
+
+    /// <summary>The inquiry of the quoted submission, which outlives it: who may see the quote is decided by it.</summary>
+    public int InquiryId { get; set; }
+
+    /// <summary>The submission's reference code, kept when the submission is deleted (references are never reused).</summary>
+    public required string Reference { get; set; }
 
     public int? CollectionId { get; set; }
 
@@ -40,8 +53,8 @@ public sealed class Quote
 
     public QuoteStatus Status { get; set; }
 
-    /// <summary>The SHA-256 of the submission's file the anchor was last checked against.</summary>
-    public required string SourceSha256 { get; set; }
+    /// <summary>The SHA-256 of the submission's file the anchor was last checked against; null once the submission is deleted.</summary>
+    public string? SourceSha256 { get; set; }
 
     /// <summary>Not a foreign key: passages are replaced on every extraction; the anchor outlives them.</summary>
     public long? PassageId { get; set; }

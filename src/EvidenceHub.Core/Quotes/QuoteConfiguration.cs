@@ -1,3 +1,4 @@
+using EvidenceHub.Core.Inquiries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,8 +9,14 @@ public sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
     public void Configure(EntityTypeBuilder<Quote> e)
     {
         e.HasIndex(q => q.SubmissionId);
+        e.HasIndex(q => q.InquiryId);
         e.HasIndex(q => new { q.CollectionId, q.Position });
-        e.HasOne(q => q.Submission).WithMany().HasForeignKey(q => q.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        // A quote outlives its submission (as source-deleted). The submission id is a concurrency token so
+        // that a re-anchoring that read the quote before the deletion cannot write its text back after it.
+        e.HasOne(q => q.Submission).WithMany().HasForeignKey(q => q.SubmissionId).OnDelete(DeleteBehavior.SetNull);
+        e.Property(q => q.SubmissionId).IsConcurrencyToken();
+        e.HasOne<Inquiry>().WithMany().HasForeignKey(q => q.InquiryId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(q => q.Reference).HasMaxLength(9);
         e.HasOne(q => q.Collection).WithMany(c => c.Quotes).HasForeignKey(q => q.CollectionId).OnDelete(DeleteBehavior.SetNull);
         e.Property(q => q.Text).HasMaxLength(8000);
         e.Property(q => q.Note).HasMaxLength(4000);

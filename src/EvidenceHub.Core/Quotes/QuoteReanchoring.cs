@@ -34,7 +34,18 @@ public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
             quote.CheckedAt = now;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The submission was deleted since its quotes were read (their submission id is a concurrency
+            // token): they are source-deleted now, and nothing read here may be written back onto them.
+            db.ChangeTracker.Clear();
+            return new(0, 0, 0, 0);
+        }
+
         return new(quotes.Count, quotes.Count(q => q.Status == QuoteStatus.Ok),
             quotes.Count(q => q.Status == QuoteStatus.Moved), quotes.Count(q => q.Status == QuoteStatus.Drifted));
     }
@@ -43,7 +54,8 @@ public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
     public async Task<ReanchorSummary> VerifyAllAsync(IQueryable<Submissions.Submission> submissions, CancellationToken cancellationToken)
     {
         var ids = submissions.Select(s => s.Id);
-        var quoted = await db.Set<Quote>().Where(q => ids.Contains(q.SubmissionId)).Select(q => q.SubmissionId).Distinct().ToListAsync(cancellationToken);
+        var quoted = await db.Set<Quote>().Where(q => q.SubmissionId != null && ids.Contains(q.SubmissionId.Value))
+            .Select(q => q.SubmissionId!.Value).Distinct().ToListAsync(cancellationToken);
         var total = new ReanchorSummary(0, 0, 0, 0);
         foreach (var id in quoted)
         {

@@ -13,6 +13,8 @@ public static class QuoteTaker
         var quote = new Quote
         {
             SubmissionId = submission.Id,
+            InquiryId = submission.InquiryId,
+            Reference = submission.Reference,
             Text = passage.Text[start..end],
             Note = note,
             Status = QuoteStatus.Ok,

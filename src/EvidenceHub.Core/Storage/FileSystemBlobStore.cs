@@ -65,6 +65,15 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
     private static bool Matches(byte[] content, string sha256) => Sha256Of(content).Equals(sha256, StringComparison.OrdinalIgnoreCase);
 
+    public void Delete(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
     private string PathOf(string sha256)
     {
         if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))

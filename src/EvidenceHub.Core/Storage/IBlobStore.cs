@@ -10,4 +10,7 @@ public interface IBlobStore
     Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken);
 
     bool Exists(string sha256);
+
+    /// <summary>Removes the file; nothing happens when there is none. The caller makes sure nothing else uses it.</summary>
+    void Delete(string sha256);
 }

@@ -1,6 +1,9 @@
 namespace EvidenceHub.Core.Submissions;
 
-/// <summary>What a clerk hands over: the file and what they know of its submitter.</summary>
+/// <summary>
+/// What a clerk hands over: the file and what they know of its submitter. A submission starts received
+/// (not public); only the sample inquiry's loader starts some published, as its manifest says.
+/// </summary>
 public sealed record NewSubmission(
     string FileName,
     byte[] Content,
@@ -11,7 +14,8 @@ public sealed record NewSubmission(
     DateOnly? ReceivedOn = null,
     string? Title = null,
     bool Anonymous = false,
-    string? Password = null);
+    string? Password = null,
+    Publication Publication = Publication.Received);
 
 /// <summary>The outcome of an upload: accepted, a duplicate of an earlier one, or refused with a reason.</summary>
 public abstract record IntakeResult

@@ -13,9 +13,9 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         e.HasIndex(s => s.Status);
         e.Property(s => s.Reference).HasMaxLength(9);
         e.Property(s => s.Sha256).HasMaxLength(64).IsFixedLength();
-        e.Property(s => s.Title).HasMaxLength(400);
-        e.Property(s => s.SubmitterName).HasMaxLength(300);
-        e.Property(s => s.Organisation).HasMaxLength(300);
+        e.Property(s => s.Title).HasMaxLength(SubmitterFields.MaxTitleLength);
+        e.Property(s => s.SubmitterName).HasMaxLength(SubmitterFields.MaxNameLength);
+        e.Property(s => s.Organisation).HasMaxLength(SubmitterFields.MaxNameLength);
         e.Property(s => s.FileName).HasMaxLength(260);
         e.Property(s => s.FailureReason).HasMaxLength(1000);
         e.Property(s => s.Password).HasMaxLength(200);

@@ -1,3 +1,5 @@
+using EvidenceHub.Core.Accounts;
+using EvidenceHub.Core.Audit;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Extraction;
@@ -24,9 +26,10 @@ public sealed class SubmissionCorrection(
     IBlobStore blobs,
     IPipelineQueue queue,
     TimeProvider clock,
-    IOptions<EvidenceHubOptions> options)
+    IOptions<EvidenceHubOptions> options,
+    AuditLog audit)
 {
-    public async Task<CorrectionResult?> AcceptAsync(string reference, string fileName, byte[] content, CancellationToken cancellationToken)
+    public async Task<CorrectionResult?> AcceptAsync(string reference, string fileName, byte[] content, Actor actor, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Reference == reference.ToUpperInvariant(), cancellationToken);
         if (submission is null)
@@ -65,12 +68,13 @@ public sealed class SubmissionCorrection(
 
         // On the disk before the row that names it is committed: a crash between the two leaves a spare file, never a row without one.
         await blobs.PutAsync(sha256, content, cancellationToken);
-        var version = await RecordAsync(submission, Path.GetFileName(fileName), content.Length, type, sha256, cancellationToken);
+        var version = await RecordAsync(submission, Path.GetFileName(fileName), content.Length, type, sha256, actor, cancellationToken);
         queue.Extract(submission.Id);
         return new CorrectionResult.Accepted(submission, version);
     }
 
-    private async Task<SubmissionVersion> RecordAsync(Submission submission, string fileName, long size, DocumentType type, string sha256, CancellationToken cancellationToken)
+    private async Task<SubmissionVersion> RecordAsync(
+        Submission submission, string fileName, long size, DocumentType type, string sha256, Actor actor, CancellationToken cancellationToken)
     {
         var versions = db.Set<SubmissionVersion>();
         var strategy = db.Database.CreateExecutionStrategy();
@@ -104,6 +108,8 @@ public sealed class SubmissionCorrection(
             submission.FailureKind = null;
             submission.FailureReason = null;
             submission.StatusChangedAt = now;
+            audit.Add(actor, AuditActions.VersionUploaded, reference: submission.Reference,
+                detail: $"version {version.Number}, {type.ToString().ToLowerInvariant()}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return version;

@@ -1,3 +1,5 @@
+using EvidenceHub.Core.Accounts;
+using EvidenceHub.Core.Audit;
 using EvidenceHub.Core.Inquiries;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
@@ -10,7 +12,7 @@ namespace EvidenceHub.Core.Submissions;
 
 /// <summary>
 /// Takes in a file: checks it, stores the bytes by SHA-256, issues the next reference code in the same
-/// transaction as the insert, and queues extraction.
+/// transaction as the insert (with its audit entry), and queues extraction.
 /// </summary>
 public sealed class SubmissionIntake(
     EvidenceDbContext db,
@@ -18,9 +20,15 @@ public sealed class SubmissionIntake(
     IPipelineQueue queue,
     TimeProvider clock,
     IOptions<EvidenceHubOptions> options,
+    AuditLog audit,
     ILogger<SubmissionIntake> logger)
 {
-    public async Task<IntakeResult> AcceptAsync(string prefix, NewSubmission upload, CancellationToken cancellationToken)
+    /// <param name="prefix">The inquiry.</param>
+    /// <param name="upload">The file and what is known of its submitter.</param>
+    /// <param name="actor">Who uploads it, for the audit.</param>
+    /// <param name="via">Where it came from when not a single upload (<c>batch row 3</c>), for the audit.</param>
+    /// <param name="cancellationToken">Stops before the insert.</param>
+    public async Task<IntakeResult> AcceptAsync(string prefix, NewSubmission upload, Actor actor, CancellationToken cancellationToken, string? via = null)
     {
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         if (inquiry is null)
@@ -50,7 +58,9 @@ public sealed class SubmissionIntake(
         await blobs.PutAsync(sha256, upload.Content, cancellationToken);
         try
         {
-            var submission = await InsertAsync(inquiry, upload, type.Value, sha256, cancellationToken);
+            var detail = string.Join(", ", new[] { upload.Kind.ToCode(), type.Value.ToString().ToLowerInvariant(), via,
+                upload.Publication == Publication.Received ? null : upload.Publication.ToCode() }.OfType<string>());
+            var submission = await InsertAsync(inquiry, upload, type.Value, sha256, actor, detail, cancellationToken);
             logger.LogInformation("Accepted {Reference} ({Type}, {Bytes} bytes) for {Inquiry}",
                 submission.Reference, type, upload.Content.Length, prefix);
             queue.Extract(submission.Id);
@@ -91,7 +101,8 @@ public sealed class SubmissionIntake(
     /// The counter row is bumped first, so the transaction holds the write lock on it (every database
     /// we run on) until the submission row is in: two uploads can never take the same number.
     /// </summary>
-    private async Task<Submission> InsertAsync(Inquiry inquiry, NewSubmission upload, DocumentType type, string sha256, CancellationToken cancellationToken)
+    private async Task<Submission> InsertAsync(
+        Inquiry inquiry, NewSubmission upload, DocumentType type, string sha256, Actor actor, string detail, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -114,7 +125,7 @@ public sealed class SubmissionIntake(
                 Category = upload.Category,
                 Anonymous = upload.Anonymous,
                 ReceivedOn = upload.ReceivedOn ?? DateOnly.FromDateTime(now.UtcDateTime),
-                Publication = Publication.Received,
+                Publication = upload.Publication,
                 Status = ProcessingStatus.Queued,
                 DocumentType = type,
                 FileName = Path.GetFileName(upload.FileName),
@@ -125,6 +136,7 @@ public sealed class SubmissionIntake(
                 StatusChangedAt = now,
             };
             db.Submissions.Add(submission);
+            audit.Add(actor, AuditActions.Uploaded, inquiry.Prefix, submission.Reference, detail);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return submission;

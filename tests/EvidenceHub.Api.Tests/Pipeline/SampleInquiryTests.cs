@@ -56,7 +56,26 @@ public sealed class SampleInquiryTests
         Assert.Contains(q => q!["citation"]!.GetValue<string>().Contains("(LBN", StringComparison.Ordinal), quotes);
         var markdown = await api.Http.GetStringAsync("/api/quotes/export?format=md&collection=" + collection);
         Assert.Contains(quotes[0]!["text"]!.GetValue<string>(), markdown);
+
+        // To the public it is an inquiry that has published most of its evidence: the rest is not there at all,
+        // and the anonymous individuals are "Anonymous" (staff see their names).
+        var visitor = new ApiClient(host.CreatePublicClient());
+        Assert.AreEqual(3, (await api.GetJsonAsync("/api/inquiries/LBN/submissions?publication=received"))["total"]!.GetValue<int>());
+        Assert.AreEqual(2, (await api.GetJsonAsync("/api/inquiries/LBN/submissions?publication=withheld"))["total"]!.GetValue<int>());
+        Assert.AreEqual(PublishedSamples, (await visitor.GetJsonAsync("/api/inquiries/LBN"))["submissionCount"]!.GetValue<int>());
+        await visitor.WaitForTotalAsync("inquiry=LBN", PublishedSamples, TimeSpan.FromSeconds(60));
+        Assert.AreEqual(PublishedSamples, (await visitor.GetJsonAsync("/api/inquiries/LBN/submissions?pageSize=100"))["total"]!.GetValue<int>());
+        var hits = (await visitor.SearchAsync("q=" + Uri.EscapeDataString("\"lived on the Marrowfield estate for 31 years\"")))["hits"]!.AsArray();
+        var resident = Assert.ContainsSingle(hits, hits.ToJsonString())!;
+        Assert.AreEqual("Anonymous", resident["submitterName"]!.GetValue<string>());
+        Assert.StartsWith("Anonymous (", resident["passages"]![0]!["citation"]!.GetValue<string>());
+        var named = await api.GetJsonAsync($"/api/submissions/{resident["reference"]!.GetValue<string>()}");
+        Assert.IsTrue(named["anonymous"]!.GetValue<bool>());
+        Assert.AreNotEqual("Anonymous", named["submitterName"]!.GetValue<string>(), "staff see who it is");
     }
+
+    /// <summary>Of the 46 sample submissions, 3 are still received and 2 withheld (samples/lbn/manifest.csv).</summary>
+    private const int PublishedSamples = 41;
 
     private static readonly Dictionary<string, string?> Samples = new() { ["EvidenceHub:LoadSamples"] = "true" };
 

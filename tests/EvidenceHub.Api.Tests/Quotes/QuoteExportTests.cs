@@ -106,7 +106,7 @@ public sealed class QuoteExportTests
         var rows = Csv.Parse(csv);
 
         Assert.AreSequenceEqual(
-            new[] { "collection", "order", "quote", "citation", "reference", "submitter", "organisation", "category", "page", "paragraph", "question", "speaker", "note" },
+            new[] { "collection", "order", "quote", "citation", "reference", "submitter", "organisation", "category", "page", "paragraph", "question", "speaker", "note", "status" },
             rows[0].ToArray());
         Assert.HasCount(4, rows);
         var second = rows[2];
@@ -119,6 +119,7 @@ public sealed class QuoteExportTests
         Assert.AreEqual("'=HYPERLINK(\"http://x\")", second[12], "a note that would run as a formula is defused");
         Assert.AreEqual("Simon Kaye", rows[3][11]);
         Assert.AreEqual("Q45", rows[3][10]);
+        Assert.AreEqual("ok", rows[3][13]);
         Assert.Contains("\r\n", csv);
     }
 

@@ -30,7 +30,7 @@ public sealed class BatchUploadTests
     {
         var duplicate = TestDocuments.UniqueText("batch-already-there");
         var existing = await api.UploadAcceptedAsync("BAT", duplicate, "earlier.txt");
-        var zip = Zip(new Dictionary<string, byte[]>
+        var zip = TestDocuments.Zip(new Dictionary<string, byte[]>
         {
             ["manifest.csv"] = Encoding.UTF8.GetBytes(
                 "file,submitterName,organisation,category,kind,receivedOn,title\n" +
@@ -73,14 +73,14 @@ public sealed class BatchUploadTests
     [TestMethod]
     public async Task A_batch_without_a_manifest_or_that_is_not_a_zip_is_refused_with_the_reason()
     {
-        var noManifest = await PostBatchAsync(Zip(new Dictionary<string, byte[]> { ["a.txt"] = TestDocuments.UniqueText("no-manifest") }));
+        var noManifest = await PostBatchAsync(TestDocuments.Zip(new Dictionary<string, byte[]> { ["a.txt"] = TestDocuments.UniqueText("no-manifest") }));
         Assert.AreEqual(HttpStatusCode.BadRequest, noManifest.StatusCode);
         Assert.Contains("manifest.csv", (await ApiClient.ProblemAsync(noManifest))["detail"]!.GetValue<string>());
 
         var notZip = await PostBatchAsync(TestDocuments.UniqueText("not-a-zip"));
         Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, notZip.StatusCode);
 
-        var badHeader = await PostBatchAsync(Zip(new Dictionary<string, byte[]> { ["manifest.csv"] = "filename,who\nx.txt,y\n"u8.ToArray() }));
+        var badHeader = await PostBatchAsync(TestDocuments.Zip(new Dictionary<string, byte[]> { ["manifest.csv"] = "filename,who\nx.txt,y\n"u8.ToArray() }));
         Assert.AreEqual(HttpStatusCode.BadRequest, badHeader.StatusCode);
         Assert.Contains("'file' column", (await ApiClient.ProblemAsync(badHeader))["detail"]!.GetValue<string>());
     }
@@ -100,14 +100,14 @@ public sealed class BatchUploadTests
 
         var fits = Batch("fits", files: 16, kilobytes: 95, oversizeFile: true);
         Assert.IsGreaterThan(1_500_000, fits.Length);
-        var response = await PostBatchAsync(client, "BLM", fits);
+        var response = await client.PostBatchAsync("BLM", fits);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, body.ToJsonString());
         Assert.AreEqual(16, body["accepted"]!.GetValue<int>(), body.ToJsonString());
         var rows = body["rows"]!.AsArray().ToDictionary(r => r!["file"]!.GetValue<string>(), r => r!);
         Assert.Contains("larger than the largest file accepted", rows["oversize.txt"]["reason"]!.GetValue<string>());
 
-        var refused = await PostBatchAsync(client, "BLM", Batch("refused", files: 33, kilobytes: 95, oversizeFile: false));
+        var refused = await client.PostBatchAsync("BLM", Batch("refused", files: 33, kilobytes: 95, oversizeFile: false));
         Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         Assert.Contains("a batch takes at most 2.9 MB", (await ApiClient.ProblemAsync(refused))["detail"]!.GetValue<string>());
     }
@@ -131,7 +131,7 @@ public sealed class BatchUploadTests
 
         foreach (var (what, batch) in new[] { ("declared sizes", Batch("declared", files: 6, kilobytes: 95, oversizeFile: false)), ("understated sizes", understated) })
         {
-            var refused = await PostBatchAsync(client, "BUZ", batch);
+            var refused = await client.PostBatchAsync("BUZ", batch);
             Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode, what);
             var problem = await ApiClient.ProblemAsync(refused);
             Assert.AreEqual("The batch is too large", problem["title"]!.GetValue<string>(), what);
@@ -140,7 +140,7 @@ public sealed class BatchUploadTests
 
         Assert.AreEqual(0, (await client.GetJsonAsync("/api/inquiries/BUZ/submissions"))["total"]!.GetValue<int>(), "no file of a refused batch is taken in");
 
-        var fits = await PostBatchAsync(client, "BUZ", Understated(Batch("fits", files: 4, kilobytes: 95, oversizeFile: false)));
+        var fits = await client.PostBatchAsync("BUZ", Understated(Batch("fits", files: 4, kilobytes: 95, oversizeFile: false)));
         var body = JsonNode.Parse(await fits.Content.ReadAsStringAsync())!;
         Assert.AreEqual(HttpStatusCode.Accepted, fits.StatusCode, body.ToJsonString());
         Assert.AreEqual(4, body["accepted"]!.GetValue<int>(), body.ToJsonString());
@@ -188,32 +188,8 @@ public sealed class BatchUploadTests
         }
 
         entries["manifest.csv"] = Encoding.UTF8.GetBytes("file,submitterName\n" + string.Concat(names.Select(n => $"{n},Submitter of {n}\n")));
-        return Zip(entries, CompressionLevel.NoCompression);
+        return TestDocuments.Zip(entries, CompressionLevel.NoCompression);
     }
 
-    private static Task<HttpResponseMessage> PostBatchAsync(byte[] zip) => PostBatchAsync(api, "BAT", zip);
-
-    private static Task<HttpResponseMessage> PostBatchAsync(ApiClient client, string prefix, byte[] zip)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "batch.zip");
-        return client.Http.PostAsync($"/api/inquiries/{prefix}/submissions/batch", form);
-    }
-
-    private static byte[] Zip(IDictionary<string, byte[]> entries, CompressionLevel level = CompressionLevel.Optimal)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var entry = zip.CreateEntry(name, level).Open();
-                entry.Write(content);
-            }
-        }
-
-        return stream.ToArray();
-    }
+    private static Task<HttpResponseMessage> PostBatchAsync(byte[] zip) => api.PostBatchAsync("BAT", zip);
 }

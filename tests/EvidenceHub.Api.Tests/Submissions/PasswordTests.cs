@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using EvidenceHub.Api.Tests.Support;
@@ -34,7 +33,7 @@ public sealed class PasswordTests
     [TestMethod]
     public async Task A_protected_pdf_waits_for_its_password_and_no_password_is_kept()
     {
-        var pdf = Encrypt(TestDocuments.Pdf(["1. The lantern festival brings the whole valley together every autumn."]), "opensesame");
+        var pdf = TestDocuments.EncryptedPdf(TestDocuments.Pdf(["1. The lantern festival brings the whole valley together every autumn."]), "opensesame");
         var reference = await api.UploadAcceptedAsync(Prefix, pdf, "protected.pdf",
             new Dictionary<string, string> { ["submitterName"] = "Fictional Valley Trust" });
 
@@ -70,28 +69,5 @@ public sealed class PasswordTests
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
         return await db.Submissions.Where(s => s.Reference == reference).Select(s => s.Password).SingleAsync();
-    }
-
-    private static byte[] Encrypt(byte[] pdf, string password)
-    {
-        var folder = Directory.CreateTempSubdirectory("evidencehub-qpdf-");
-        try
-        {
-            var plain = Path.Combine(folder.FullName, "plain.pdf");
-            var encrypted = Path.Combine(folder.FullName, "encrypted.pdf");
-            File.WriteAllBytes(plain, pdf);
-            using var qpdf = Process.Start(new ProcessStartInfo("qpdf", ["--encrypt", password, password + "-owner", "256", "--", plain, encrypted])
-            {
-                RedirectStandardError = true,
-            }) ?? throw new InvalidOperationException("qpdf did not start");
-            var errors = qpdf.StandardError.ReadToEnd();
-            qpdf.WaitForExit();
-            Assert.AreEqual(0, qpdf.ExitCode, $"qpdf (installed by scripts/test.sh) failed: {errors}");
-            return File.ReadAllBytes(encrypted);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
     }
 }

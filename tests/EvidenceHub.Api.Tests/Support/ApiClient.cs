@@ -41,6 +41,16 @@ public sealed class ApiClient(HttpClient http)
         return Http.PostAsync($"/api/submissions/{reference}/versions", form);
     }
 
+    /// <summary>Posts a batch: a ZIP of documents with a manifest.csv.</summary>
+    public Task<HttpResponseMessage> PostBatchAsync(string prefix, byte[] zip)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(zip);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "batch.zip");
+        return Http.PostAsync($"/api/inquiries/{prefix}/submissions/batch", form);
+    }
+
     /// <summary>Uploads and returns the issued reference, failing the test on anything but 202.</summary>
     public async Task<string> UploadAcceptedAsync(string prefix, byte[] content, string fileName, IDictionary<string, string>? fields = null)
     {

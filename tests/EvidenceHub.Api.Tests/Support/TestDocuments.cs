@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -54,6 +56,46 @@ public static class TestDocuments
     /// <summary>A text file made unique by a marker, so uploads are not duplicates of each other.</summary>
     public static byte[] UniqueText(string marker, string body = "Neighbourhood funding should reach the places that need it most.") =>
         Text($"1. {body}", $"2. Marker {marker} for this file.");
+
+    /// <summary>A ZIP holding the entries as named (a batch upload).</summary>
+    public static byte[] Zip(IDictionary<string, byte[]> entries, CompressionLevel level = CompressionLevel.Optimal)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var entry = zip.CreateEntry(name, level).Open();
+                entry.Write(content);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The PDF encrypted with qpdf (which scripts/test.sh installs), opened by <paramref name="password"/>.</summary>
+    public static byte[] EncryptedPdf(byte[] pdf, string password)
+    {
+        var folder = Directory.CreateTempSubdirectory("evidencehub-qpdf-");
+        try
+        {
+            var plain = Path.Combine(folder.FullName, "plain.pdf");
+            var encrypted = Path.Combine(folder.FullName, "encrypted.pdf");
+            File.WriteAllBytes(plain, pdf);
+            using var qpdf = Process.Start(new ProcessStartInfo("qpdf", ["--encrypt", password, password + "-owner", "256", "--", plain, encrypted])
+            {
+                RedirectStandardError = true,
+            }) ?? throw new InvalidOperationException("qpdf did not start");
+            var errors = qpdf.StandardError.ReadToEnd();
+            qpdf.WaitForExit();
+            Assert.AreEqual(0, qpdf.ExitCode, $"qpdf (installed by scripts/test.sh) failed: {errors}");
+            return File.ReadAllBytes(encrypted);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 
     private static IEnumerable<string> Wrap(string text, int width)
     {

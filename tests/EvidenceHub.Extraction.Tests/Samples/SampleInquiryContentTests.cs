@@ -33,6 +33,36 @@ public sealed partial class SampleInquiryContentTests
     }
 
     [TestMethod]
+    public void To_the_public_it_looks_like_a_real_published_inquiry()
+    {
+        var submissions = Inquiry.Submissions;
+        Assert.IsEmpty(submissions.Where(s => s.Publication is not ("published" or "received" or "withheld")).Select(s => s.File));
+        var published = submissions.Count(s => s.Publication == "published");
+        Assert.IsGreaterThan(submissions.Count * 3 / 4, published, "most of it is published");
+        Assert.IsGreaterThanOrEqualTo(2, submissions.Count(s => s.Publication == "received"), "a few still waiting for a decision");
+        Assert.IsTrue(submissions.Count(s => s.Publication == "withheld") is 1 or 2, "one or two withheld");
+        Assert.IsTrue(submissions.Where(s => s.IsOral).All(s => s.Publication == "published"), "the oral sessions are on the record");
+        Assert.IsTrue(Inquiry.Quotes.All(q => submissions.Single(s => s.File == q.File).Publication == "published"), "the chapter quotes published evidence");
+
+        // Anonymous individuals have (invented) names that only staff see: nothing the public reads may carry them.
+        var anonymous = submissions.Where(s => s.Anonymous).ToList();
+        Assert.IsTrue(anonymous.Count is 2 or 3);
+        foreach (var submission in anonymous)
+        {
+            Assert.AreEqual("individual", submission.Category);
+            Assert.AreEqual("published", submission.Publication, submission.File);
+            Assert.IsNull(submission.Organisation, submission.File);
+            Assert.DoesNotContain("withheld", submission.SubmitterName, StringComparison.OrdinalIgnoreCase);
+            foreach (var part in submission.SubmitterName.Split(' '))
+            {
+                Assert.DoesNotContain(part, submission.Title, submission.File);
+                Assert.DoesNotContain(part, Inquiry.ReadSource(submission), submission.File);
+                Assert.DoesNotContain(part, submission.File, StringComparison.OrdinalIgnoreCase, submission.File);
+            }
+        }
+    }
+
+    [TestMethod]
     public void Every_manifest_row_has_a_source_with_a_title()
     {
         foreach (var submission in Inquiry.Submissions)

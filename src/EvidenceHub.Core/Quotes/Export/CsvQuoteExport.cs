@@ -13,7 +13,7 @@ public static class CsvQuoteExport
 {
     public static readonly string[] Columns =
         ["collection", "order", "quote", "citation", "reference", "submitter", "organisation", "category",
-         "page", "paragraph", "question", "speaker", "note"];
+         "page", "paragraph", "question", "speaker", "note", "status"];
 
     public static string Write(QuoteExport export)
     {
@@ -28,9 +28,10 @@ public static class CsvQuoteExport
                 var s = q.Submission;
                 CsvCell.AppendRow(csv,
                 [
-                    q.Collection ?? string.Empty, order.ToString(CultureInfo.InvariantCulture), q.Quote.Text, q.Citation, s.Reference,
-                    QuoteExport.Submitter(s), QuoteExport.Organisation(s), s.Category?.ToCode(),
+                    q.Collection ?? string.Empty, order.ToString(CultureInfo.InvariantCulture), QuoteExport.Text(q), q.Citation, q.Quote.Reference,
+                    s is null ? null : QuoteExport.Submitter(s), s is null ? null : QuoteExport.Organisation(s), s?.Category?.ToCode(),
                     q.Quote.Page?.ToString(CultureInfo.InvariantCulture), q.Quote.Paragraph, q.Quote.Question, q.Quote.Speaker, q.Quote.Note,
+                    q.Quote.Status.ToCode(),
                 ]);
             }
         }

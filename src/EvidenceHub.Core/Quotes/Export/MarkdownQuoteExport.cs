@@ -20,7 +20,7 @@ public static class MarkdownQuoteExport
             foreach (var quote in section.Quotes)
             {
                 footnotes.Add(quote.Citation);
-                md.Append("> ").Append(Escape(quote.Quote.Text)).Append("[^").Append(footnotes.Count).Append("]\n\n");
+                md.Append("> ").Append(Escape(QuoteExport.Text(quote))).Append("[^").Append(footnotes.Count).Append("]\n\n");
                 if (!string.IsNullOrWhiteSpace(quote.Quote.Note))
                 {
                     md.Append('*').Append(Escape(quote.Quote.Note)).Append("*\n\n");

@@ -14,11 +14,17 @@ public sealed record QuoteExport(string Title, IReadOnlyList<QuoteExport.Section
     {
         var sections = quotes.GroupBy(q => q.Collection ?? UnfiledName)
             .Select(g => new Section(g.Key, g.ToList())).ToList();
-        var bibliography = quotes.Select(q => q.Submission).DistinctBy(s => s.Id).OrderBy(s => s.Reference, StringComparer.Ordinal)
+        // A deleted submission is not evidence a report can cite: its quotes say so where they stand instead.
+        var bibliography = quotes.Select(q => q.Submission).OfType<Submission>().DistinctBy(s => s.Id).OrderBy(s => s.Reference, StringComparer.Ordinal)
             .Select(s => CitationFormatter.BibliographyEntry(CitedQuote.SourceOf(s), s.Title, s.ReceivedOn))
             .ToList();
         return new QuoteExport(string.IsNullOrWhiteSpace(collection) ? "Quotes" : collection.Trim(), sections, bibliography);
     }
+
+    /// <summary>What an export prints for a quote: its text, or for a source-deleted quote a plain marker to replace it.</summary>
+    public static string Text(CitedQuote quote) => quote.SourceDeleted ? DeletedMarker : quote.Quote.Text;
+
+    public const string DeletedMarker = "[Source deleted: this quote must be replaced]";
 
     /// <summary>The submitter a report may name: never the name of one who asked to be anonymous.</summary>
     public static string Submitter(Submission s) => s.Anonymous ? "Anonymous" : s.SubmitterName;

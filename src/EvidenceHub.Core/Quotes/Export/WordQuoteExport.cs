@@ -40,7 +40,7 @@ public static class WordQuoteExport
                     footnotes.Append(Footnote(id, quote.Citation));
                     body.Append(new Paragraph(
                         new ParagraphProperties(new ParagraphStyleId { Val = "Quote" }),
-                        TextRun(quote.Quote.Text),
+                        TextRun(QuoteExport.Text(quote)),
                         new Run(new RunProperties(new RunStyle { Val = "FootnoteReference" }), new FootnoteReference { Id = id })));
                     if (!string.IsNullOrWhiteSpace(quote.Quote.Note))
                     {

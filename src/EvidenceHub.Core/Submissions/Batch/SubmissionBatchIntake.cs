@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using EvidenceHub.Core.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace EvidenceHub.Core.Submissions.Batch;
@@ -16,8 +17,9 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
 
     /// <param name="prefix">The inquiry.</param>
     /// <param name="zipFile">The ZIP, seekable (a batch can be hundreds of MB, so it is not held in memory).</param>
+    /// <param name="actor">Who uploads it: each accepted file is audited as theirs.</param>
     /// <param name="cancellationToken">Stops between files.</param>
-    public async Task<BatchResult> AcceptAsync(string prefix, Stream zipFile, CancellationToken cancellationToken)
+    public async Task<BatchResult> AcceptAsync(string prefix, Stream zipFile, Actor actor, CancellationToken cancellationToken)
     {
         ZipArchive zip;
         try
@@ -56,7 +58,7 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
             var results = new List<BatchRowResult>();
             foreach (var row in rows)
             {
-                results.Add(await AcceptRowAsync(prefix, zip, row, cancellationToken));
+                results.Add(await AcceptRowAsync(prefix, zip, row, actor, cancellationToken));
             }
 
             var listed = rows.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
@@ -92,7 +94,7 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
         return await BatchUnpackedSize.ProblemAsync(listed, options.Value.MaxUploadBytes, options.Value.MaxBatchUnpackedBytes, cancellationToken);
     }
 
-    private async Task<BatchRowResult> AcceptRowAsync(string prefix, ZipArchive zip, ManifestRow row, CancellationToken cancellationToken)
+    private async Task<BatchRowResult> AcceptRowAsync(string prefix, ZipArchive zip, ManifestRow row, Actor actor, CancellationToken cancellationToken)
     {
         if (row.File.Length == 0)
         {
@@ -126,7 +128,8 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
             return Rejected(row, $"'{row.File}' is larger than the largest file accepted ({limit / 1024.0 / 1024.0:0.#} MB).");
         }
 
-        return await intake.AcceptAsync(prefix, metadata with { FileName = Path.GetFileName(row.File), Content = content }, cancellationToken) switch
+        var upload = metadata with { FileName = Path.GetFileName(row.File), Content = content };
+        return await intake.AcceptAsync(prefix, upload, actor, cancellationToken, via: $"batch row {row.Line}") switch
         {
             IntakeResult.Accepted a => new BatchRowResult(row.File, BatchOutcome.Accepted, Reference: a.Submission.Reference),
             IntakeResult.Duplicate d => new BatchRowResult(row.File, BatchOutcome.Duplicate, ExistingReference: d.ExistingReference,

@@ -315,6 +315,9 @@ namespace EvidenceHub.Core.Storage.Migrations.PostgreSql
                     b.Property<int>("End")
                         .HasColumnType("integer");
 
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -339,8 +342,12 @@ namespace EvidenceHub.Core.Storage.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("SourceSha256")
+                    b.Property<string>("Reference")
                         .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("SourceSha256")
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
@@ -357,7 +364,8 @@ namespace EvidenceHub.Core.Storage.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long>("SubmissionId")
+                    b.Property<long?>("SubmissionId")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Text")
@@ -366,6 +374,8 @@ namespace EvidenceHub.Core.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(8000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
 
                     b.HasIndex("SubmissionId");
 
@@ -873,11 +883,16 @@ namespace EvidenceHub.Core.Storage.Migrations.PostgreSql
                         .HasForeignKey("CollectionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("EvidenceHub.Core.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("EvidenceHub.Core.Submissions.Submission", "Submission")
                         .WithMany()
                         .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Collection");
 

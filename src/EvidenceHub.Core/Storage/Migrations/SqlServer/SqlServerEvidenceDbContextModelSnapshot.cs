@@ -316,6 +316,9 @@ namespace EvidenceHub.Core.Storage.Migrations.SqlServer
                     b.Property<int>("End")
                         .HasColumnType("int");
 
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -340,8 +343,12 @@ namespace EvidenceHub.Core.Storage.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.Property<string>("SourceSha256")
+                    b.Property<string>("Reference")
                         .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<string>("SourceSha256")
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
@@ -358,7 +365,8 @@ namespace EvidenceHub.Core.Storage.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.Property<long>("SubmissionId")
+                    b.Property<long?>("SubmissionId")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Text")
@@ -367,6 +375,8 @@ namespace EvidenceHub.Core.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
 
                     b.HasIndex("SubmissionId");
 
@@ -875,11 +885,16 @@ namespace EvidenceHub.Core.Storage.Migrations.SqlServer
                         .HasForeignKey("CollectionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("EvidenceHub.Core.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("EvidenceHub.Core.Submissions.Submission", "Submission")
                         .WithMany()
                         .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Collection");
 

@@ -298,6 +298,9 @@ namespace EvidenceHub.Core.Storage.Migrations.Sqlite
                     b.Property<int>("End")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -322,8 +325,12 @@ namespace EvidenceHub.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SourceSha256")
+                    b.Property<string>("Reference")
                         .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
@@ -340,7 +347,8 @@ namespace EvidenceHub.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("SubmissionId")
+                    b.Property<long?>("SubmissionId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -349,6 +357,8 @@ namespace EvidenceHub.Core.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
 
                     b.HasIndex("SubmissionId");
 
@@ -840,11 +850,16 @@ namespace EvidenceHub.Core.Storage.Migrations.Sqlite
                         .HasForeignKey("CollectionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("EvidenceHub.Core.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("EvidenceHub.Core.Submissions.Submission", "Submission")
                         .WithMany()
                         .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Collection");
 
