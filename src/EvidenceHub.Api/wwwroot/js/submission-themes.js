@@ -67,7 +67,7 @@ export function mountSubmissionThemes(submission) {
     }
     return el('li', { class: `tag tag-${state}`, dataset: { themeId: tag.themeId, state } },
       el('div', { class: 'tag-head' },
-        el('span', { class: 'swatch', style: colour ? `background:${colour}` : null, 'aria-hidden': 'true' }),
+        el('span', { class: 'swatch', style: colour ? { background: colour } : null, 'aria-hidden': 'true' }),
         el('strong', {}, name),
         el('span', { class: `badge tag-state state-${state}` }, states[state])),
       el('p', { class: 'reason' }, reasonOf(tag),

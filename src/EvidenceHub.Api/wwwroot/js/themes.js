@@ -58,7 +58,7 @@ async function loadCodebook() {
 function themeItem(t, count) {
   return el('li', { class: 'theme', dataset: { themeId: t.id } },
     el('div', { class: 'theme-head' },
-      el('span', { class: 'swatch', style: `background:${t.colour}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'swatch', style: { background: t.colour }, 'aria-hidden': 'true' }),
       el('h3', {}, t.name),
       el('a', { class: 'theme-count', href: searchLink({ theme: t.name }), 'aria-label': `${plural(count, 'submission')} match ${t.name}: show them` },
         plural(count, 'submission'))),
