@@ -27,8 +27,8 @@ public sealed class QuoteTests : EvidenceHubPageTest
     [TestMethod]
     public async Task An_upload_is_indexed_found_quoted_from_a_selection_and_exported()
     {
-        // upload → indexed
-        await Page.GotoAsync("/desk.html");
+        // upload → indexed (an administrator: a new inquiry, its clerk and its author at once)
+        await SignInAsync(TestUsers.Admin, "/desk.html");
         await Page.GetByText("Create an inquiry").ClickAsync();
         await Page.GetByLabel("Title", new() { Exact = true }).FillAsync("Browser quote journey");
         await Page.GetByLabel("Reference prefix").FillAsync("WEBQT");
@@ -92,14 +92,12 @@ public sealed class QuoteTests : EvidenceHubPageTest
     [TestMethod]
     public async Task Quotes_are_reordered_from_the_keyboard_verified_and_deleted()
     {
+        await SignInAsync(TestUsers.Admin);
         var passages = JsonNode.Parse(await (await Page.APIRequest.GetAsync("/api/submissions/LBN0012/passages")).TextAsync())!.AsArray();
         var ids = new List<long>();
         foreach (var passage in passages.Skip(1).Take(3))
         {
-            var response = await Page.APIRequest.PostAsync("/api/quotes", new()
-            {
-                DataObject = new { passageId = passage!["id"]!.GetValue<long>(), start = 0, end = 20, collection = "Reorder WEB" },
-            });
+            var response = await SendAsync("POST", "/api/quotes", new { passageId = passage!["id"]!.GetValue<long>(), start = 0, end = 20, collection = "Reorder WEB" });
             Assert.AreEqual(201, response.Status, await response.TextAsync());
             ids.Add(JsonNode.Parse(await response.TextAsync())!["id"]!.GetValue<long>());
         }

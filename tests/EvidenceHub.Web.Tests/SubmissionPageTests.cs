@@ -10,7 +10,8 @@ public sealed class SubmissionPageTests : EvidenceHubPageTest
     [TestMethod]
     public async Task A_submission_shows_its_details_passages_search_within_and_similar_submissions()
     {
-        await Page.GotoAsync("/submission.html?ref=LBN0012");
+        // Staff of the inquiry (the public are not shown the original file's name).
+        await SignInAsync(TestUsers.Researcher, "/submission.html?ref=LBN0012");
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("LBN0012");
         await Expect(Page.Locator("#metadata")).ToContainTextAsync("Searchable");

@@ -26,6 +26,9 @@ public static class AuthApi
         auth.MapGet("/antiforgery", Antiforgery).AllowPublic();
         auth.MapDirectorySignIn();
 
+        // The page's sign-in form at the short address the cookie sends pages to (LoginPath).
+        app.MapGet("/signin", SignInPage).AllowPublic().ExcludeFromDescription();
+
         var me = app.MapGroup("/api/me").WithTags("Sign-in");
         me.MapGet("/", (Caller caller) => TypedResults.Ok(caller.AsDto())).AllowPublic();
         me.MapGet("/tokens", PersonalTokens.ListAsync).RequireSignedIn();
@@ -69,6 +72,11 @@ public static class AuthApi
         await audit.WriteAsync(caller.Actor, AuditActions.SignOut, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static Results<PhysicalFileHttpResult, NotFound> SignInPage(IWebHostEnvironment environment) =>
+        environment.WebRootFileProvider.GetFileInfo("signin.html") is { Exists: true, PhysicalPath: { } path }
+            ? TypedResults.PhysicalFile(path, "text/html; charset=utf-8")
+            : TypedResults.NotFound();
 
     /// <summary>The token the page sends back in <see cref="AntiforgeryCheck.HeaderName"/> with every change.</summary>
     private static Ok<AntiforgeryTokenDto> Antiforgery(HttpContext context, IAntiforgery antiforgery)

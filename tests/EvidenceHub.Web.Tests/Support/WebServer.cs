@@ -9,8 +9,9 @@ namespace EvidenceHub.Web.Tests.Support;
 
 /// <summary>
 /// The real EvidenceHub host on Kestrel at a free 127.0.0.1 port, so that a real browser can reach it:
-/// embedded storage in a temporary data directory, real Hangfire workers and Lucene index, and the
-/// sample inquiry LBN loaded at start-up. The page is served from the API project's own wwwroot.
+/// embedded storage in a temporary data directory, real Hangfire workers and Lucene index, the
+/// sample inquiry LBN loaded at start-up, and the administrator of <see cref="TestUsers"/> from
+/// configuration. The page is served from the API project's own wwwroot.
 /// </summary>
 public sealed class WebServer : WebApplicationFactory<Program>
 {
@@ -35,6 +36,8 @@ public sealed class WebServer : WebApplicationFactory<Program>
         builder.UseSetting("EvidenceHub:Workers", "2");
         // The browser and the start-up poll are not signed in; they must not be throttled as the public.
         builder.UseSetting("EvidenceHub:PublicRequestsPerMinute", "0");
+        builder.UseSetting("EvidenceHub:Admin:Email", TestUsers.Admin.Email);
+        builder.UseSetting("EvidenceHub:Admin:Password", TestUsers.Admin.Password);
     }
 
     protected override void Dispose(bool disposing)

@@ -87,3 +87,12 @@ export function options(map, selected) {
     return option;
   });
 }
+
+/** "1 Dec 2026, 20:53" in the reader's time zone, for moments (sign-ins, tokens) rather than days. */
+export function formatDateTime(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

@@ -1,8 +1,10 @@
-// The clerk's desk: choose or create an inquiry, receive files one by one or as a ZIP batch, and
-// watch the submissions list, whose statuses refresh on their own while files are being read.
-import { getJson, postJson, uploadForm, ApiProblem, enc } from './api.js';
+// The clerk's desk: choose (or, as an administrator, create) an inquiry, receive files one by one or
+// as a ZIP batch, and watch the submissions list, whose statuses refresh on their own while files are
+// being read. Only clerks of an inquiry (and administrators) get the desk; others are told why.
+import { getJson, postJson, uploadForm, enc } from './api.js';
 import { el, fill } from './dom.js';
 import { kinds, categories, publications, statuses, failureAdvice, formatDate, options } from './codes.js';
+import { me, can, problemContent, accessNotice } from './session.js';
 
 const inquiryBox = document.getElementById('inquiry');
 const listBody = document.querySelector('#submissions tbody');
@@ -12,6 +14,7 @@ const publicationFilter = document.getElementById('filter-publication');
 const pageSize = 50;
 let page = 1;
 let pollTimer = null;
+let caller = null;
 
 document.getElementById('upload-kind').append(...options(kinds, 'written'));
 document.getElementById('upload-category').append(...options(categories));
@@ -19,7 +22,7 @@ statusFilter.append(...options(statuses));
 publicationFilter.append(...options(publications));
 
 function problemBox(error) {
-  return el('p', { class: 'problem', role: 'alert' }, el('strong', {}, error.title || 'Something went wrong'), error.detail ? ` ${error.detail}` : '');
+  return el('p', { class: 'problem', role: 'alert' }, problemContent(error));
 }
 
 function currentInquiry() {
@@ -27,10 +30,11 @@ function currentInquiry() {
 }
 
 async function loadInquiries(select) {
-  const inquiries = await getJson('/api/inquiries');
+  // The inquiries this caller is a clerk of (an administrator: every one).
+  const inquiries = (await getJson('/api/inquiries')).filter((i) => can(caller, 'clerk', i.prefix));
   const wanted = select || new URLSearchParams(location.search).get('inquiry') || inquiryBox.value;
   fill(inquiryBox, inquiries.map((i) => el('option', { value: i.prefix, selected: i.prefix === wanted }, `${i.prefix} — ${i.title}`)));
-  if (!inquiries.length) fill(inquiryBox, el('option', { value: '' }, 'No inquiries yet: create one'));
+  if (!inquiries.length) fill(inquiryBox, el('option', { value: '' }, caller.isAdmin ? 'No inquiries yet: create one' : 'No inquiries'));
   showInquiry(inquiries.find((i) => i.prefix === currentInquiry()));
 }
 
@@ -283,6 +287,21 @@ function renderPager(current, pages) {
   fill(pager, button('← Previous', current - 1, current <= 1), el('span', {}, `Page ${current} of ${pages}`), button('Next →', current + 1, current >= pages));
 }
 
-loadInquiries().then(refreshList).catch((error) => {
-  listSummary.textContent = error instanceof ApiProblem ? `${error.title}. ${error.detail || ''}` : 'The desk could not load its inquiries.';
-});
+async function start() {
+  caller = await me();
+  const access = document.getElementById('desk-access');
+  if (!can(caller, 'clerk')) {
+    fill(access, accessNotice(caller, { what: "The clerk's desk", role: 'clerk' }));
+    return;
+  }
+  document.getElementById('desk').hidden = false;
+  document.getElementById('new-inquiry').hidden = !caller.isAdmin;
+  try {
+    await loadInquiries();
+    refreshList();
+  } catch (error) {
+    fill(listSummary, problemContent(error, 'The desk could not load its inquiries'));
+  }
+}
+
+start();

@@ -1,9 +1,10 @@
 // The quote bank: collections (report chapters), their quotes in order with citation, note and
 // status; reorder, delete, export (Markdown, CSV, Word footnotes) and verify against the sources.
-// Address: /quotes.html?collection=Chapter%203 (no collection: every quote).
+// Address: /quotes.html?collection=Chapter%203 (no collection: every quote). For report authors only.
 import { getJson, postJson, putJson, deleteJson, enc } from './api.js';
 import { el, fill, copyButton } from './dom.js';
 import { locationParts } from './codes.js';
+import { me, can, problemContent, accessNotice } from './session.js';
 
 const statusLabels = {
   ok: 'Checked: matches the source',
@@ -27,7 +28,7 @@ function say(message, isProblem = false) {
 }
 
 function sayProblem(error, fallback) {
-  say(`${error.title || fallback}${error.detail ? ` ${error.detail}` : ''}`, true);
+  say(problemContent(error, fallback), true);
 }
 
 async function loadCollections() {
@@ -151,12 +152,21 @@ deleteCollection.addEventListener('click', async () => {
   }
 });
 
-window.addEventListener('popstate', () => show().catch(showLoadProblem));
-
 function showLoadProblem(error) {
   const box = document.getElementById('load-problem');
   box.hidden = false;
-  fill(box, el('strong', {}, error.title || 'The quotes could not be loaded'), error.detail ? ` ${error.detail}` : '');
+  fill(box, problemContent(error, 'The quotes could not be loaded'));
 }
 
-show().catch(showLoadProblem);
+async function start() {
+  const caller = await me();
+  if (!can(caller, 'author')) {
+    fill(document.getElementById('quotes-access'), accessNotice(caller, { what: 'The quote bank', role: 'author' }));
+    return;
+  }
+  document.getElementById('quotes-page').hidden = false;
+  window.addEventListener('popstate', () => show().catch(showLoadProblem));
+  await show();
+}
+
+start().catch(showLoadProblem);

@@ -1,8 +1,9 @@
 // Making a quote on a submission's page: select words inside one passage and press "Quote this"
 // (or a passage's "Quote…" button, from the keyboard), choose or name a collection, add a note,
-// and the API answers with the quote's citation.
+// and the API answers with the quote's citation. Offered only to the inquiry's authors (submission.js).
 import { getJson, postJson } from './api.js';
 import { el, fill, copyButton } from './dom.js';
+import { problemContent } from './session.js';
 
 const quoteThis = document.getElementById('quote-this');
 const form = document.getElementById('quote-form');
@@ -96,7 +97,7 @@ async function save(event) {
       el('p', {}, el('a', { href: quotesPage }, 'See the collection'))));
     result.firstChild.focus();
   } catch (error) {
-    fill(result, el('p', { class: 'problem', role: 'alert' }, el('strong', {}, error.title || 'The quote was not saved'), error.detail ? ` ${error.detail}` : ''));
+    fill(result, el('p', { class: 'problem', role: 'alert' }, problemContent(error, 'The quote was not saved')));
   }
 }
 

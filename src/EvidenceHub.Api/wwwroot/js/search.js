@@ -3,6 +3,7 @@
 import { getJson, ApiProblem } from './api.js';
 import { el, fill, snippet, copyButton } from './dom.js';
 import { facetNames, facetValueLabel, kinds, categories, publications, locationParts, formatDate } from './codes.js';
+import { problemContent } from './session.js';
 
 const facetOrder = ['inquiry', 'kind', 'category', 'organisation', 'theme', 'year', 'speaker'];
 const pageSize = 20;
@@ -100,7 +101,7 @@ function showProblem(error) {
     return;
   }
   problem.hidden = false;
-  fill(problem, el('strong', {}, error.title), error.detail ? ` ${error.detail}` : '');
+  fill(problem, problemContent(error));
   queryBox.setAttribute('aria-invalid', 'true');
 }
 

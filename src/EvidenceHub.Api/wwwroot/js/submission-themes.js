@@ -1,8 +1,10 @@
-// A submission's themes on its page: each tag with its state (automatic, manual, confirmed,
-// rejected) and why; tag by hand; confirm or reject an automatic tag; remove a hand tag.
+// A submission's themes on its page. The inquiry's staff see each tag with its state (automatic,
+// manual, confirmed, rejected) and why; its researchers tag by hand, confirm or reject an automatic
+// tag and remove a hand tag. The public see the names of the themes that apply, from the record.
 import { getJson, postJson, deleteJson, enc } from './api.js';
 import { el, fill } from './dom.js';
 import { formatDate } from './codes.js';
+import { can, isMember, problemContent } from './session.js';
 
 const states = {
   automatic: 'Automatic',
@@ -25,7 +27,7 @@ function reasonOf(tag) {
   return `The rule matched ${words || 'this submission'}${where}.${review}`;
 }
 
-export function mountSubmissionThemes(submission) {
+export function mountSubmissionThemes(submission, caller) {
   const reference = submission.reference;
   const base = `/api/submissions/${enc(reference)}/themes`;
   const list = document.getElementById('tags');
@@ -33,9 +35,23 @@ export function mountSubmissionThemes(submission) {
   const result = document.getElementById('tag-result');
   const select = document.getElementById('tag-theme');
   let themes = [];
+  const mayTag = can(caller, 'researcher', submission.inquiry);
+  const readsTags = isMember(caller, submission.inquiry);
 
   function say(message, isProblem = false) {
     fill(result, el('p', { class: isProblem ? 'problem' : 'notice', role: isProblem ? 'alert' : null }, message));
+  }
+
+  /** Only the names, for the public: who tagged, rejected tags and the rules' reasons are staff's. */
+  function showNames() {
+    const names = submission.themes || [];
+    summary.textContent = names.length ? `${names.length} theme${names.length === 1 ? '' : 's'} apply.` : 'No themes yet.';
+    fill(list, names.map((name) => {
+      const colour = themes.find((t) => t.name === name)?.colour;
+      return el('li', { class: 'tag' }, el('div', { class: 'tag-head' },
+        el('span', { class: 'swatch', style: colour ? { background: colour } : null, 'aria-hidden': 'true' }),
+        el('strong', {}, name)));
+    }));
   }
 
   async function act(request, done) {
@@ -44,7 +60,7 @@ export function mountSubmissionThemes(submission) {
       say(done);
       await refresh();
     } catch (error) {
-      say(`${error.title}${error.detail ? ` ${error.detail}` : ''}`, true);
+      say(problemContent(error), true);
     }
   }
 
@@ -53,15 +69,15 @@ export function mountSubmissionThemes(submission) {
     const name = tag.theme;
     const colour = themes.find((t) => t.id === tag.themeId)?.colour;
     const actions = [];
-    if (state === 'automatic' || state === 'rejected') {
+    if (mayTag && (state === 'automatic' || state === 'rejected')) {
       actions.push(el('button', { type: 'button', class: 'secondary', 'aria-label': `Confirm ${name}`,
         onclick: () => act(() => postJson(`${base}/${tag.themeId}/confirm`), `Confirmed “${name}”.`) }, 'Confirm'));
     }
-    if (state === 'automatic' || state === 'confirmed') {
+    if (mayTag && (state === 'automatic' || state === 'confirmed')) {
       actions.push(el('button', { type: 'button', class: 'secondary', 'aria-label': `Reject ${name}`,
         onclick: () => act(() => postJson(`${base}/${tag.themeId}/reject`), `Rejected “${name}”: the rule will not tag it again.`) }, 'Reject'));
     }
-    if (state === 'manual') {
+    if (mayTag && state === 'manual') {
       actions.push(el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove ${name}`,
         onclick: () => act(() => deleteJson(`${base}/${tag.themeId}`), `Removed “${name}”.`) }, 'Remove'));
     }
@@ -84,8 +100,8 @@ export function mountSubmissionThemes(submission) {
     fill(list, tags.map(item));
     const tagged = new Set(tags.filter((t) => stateOf(t) === 'manual').map((t) => t.themeId));
     fill(select, themes.filter((t) => !tagged.has(t.id)).map((t) => el('option', { value: t.id }, t.name)));
-    document.getElementById('tag-form').hidden = select.options.length === 0;
-    document.getElementById('no-themes').hidden = themes.length > 0;
+    document.getElementById('tag-form').hidden = !mayTag || select.options.length === 0;
+    document.getElementById('no-themes').hidden = !mayTag || themes.length > 0;
     document.querySelector('#no-themes a').href = `/themes.html?inquiry=${enc(submission.inquiry)}`;
   }
 
@@ -99,7 +115,8 @@ export function mountSubmissionThemes(submission) {
   return (async () => {
     try {
       themes = await getJson(`/api/inquiries/${enc(submission.inquiry)}/themes`);
-      await refresh();
+      if (readsTags) await refresh();
+      else showNames();
     } catch (error) {
       summary.textContent = `The themes could not be loaded: ${error.message}`;
     }

@@ -1,18 +1,21 @@
-// One submission: its metadata, passages in reading order, search within it, similar submissions.
+// One submission: its metadata, passages in reading order, search within it, similar submissions;
+// quoting for its inquiry's authors and tagging for its researchers (session.js).
 // Address: /submission.html?ref=LBN0012 (optionally #p-{passageId} to open at a passage).
 import { getJson, ApiProblem, enc } from './api.js';
 import { el, fill, snippet, copyButton } from './dom.js';
 import { kinds, categories, publications, statuses, failureAdvice, locationParts, formatDate } from './codes.js';
 import { mountSubmissionThemes } from './submission-themes.js';
 import { mountQuoting, quoteButton } from './quoting.js';
+import { me, can, isMember, problemContent } from './session.js';
 
 const params = new URLSearchParams(location.search);
 const reference = (params.get('ref') || '').trim().toUpperCase();
 const loadProblem = document.getElementById('load-problem');
+let mayQuote = false;
 
 function fail(error) {
   loadProblem.hidden = false;
-  fill(loadProblem, el('strong', {}, error.title || 'Something went wrong'), error.detail ? ` ${error.detail}` : '');
+  fill(loadProblem, problemContent(error));
 }
 
 async function load() {
@@ -21,10 +24,15 @@ async function load() {
     return;
   }
   try {
-    const submission = await getJson(`/api/submissions/${enc(reference)}`);
-    showSubmission(submission);
+    const [submission, caller] = await Promise.all([getJson(`/api/submissions/${enc(reference)}`), me()]);
+    showSubmission(submission, isMember(caller, submission.inquiry));
+    mayQuote = can(caller, 'author', submission.inquiry);
+    if (mayQuote) {
+      mountQuoting();
+      document.getElementById('quote-hint').hidden = false;
+    }
     document.getElementById('submission').hidden = false;
-    const themesLoaded = mountSubmissionThemes(submission);
+    const themesLoaded = mountSubmissionThemes(submission, caller);
     const [passages] = await Promise.all([
       getJson(`/api/submissions/${enc(reference)}/passages`),
       loadSimilar(),
@@ -40,14 +48,15 @@ async function load() {
   }
 }
 
-function showSubmission(s) {
+/** Staff of the inquiry see who an anonymous submitter is and the original file's name; the public never do. */
+function showSubmission(s, staff) {
   document.title = `${s.reference} · EvidenceHub`;
   document.getElementById('reference').textContent = s.reference;
-  document.getElementById('title').textContent = s.title || s.organisation || s.submitterName;
+  document.getElementById('title').textContent = s.title || (s.anonymous && !staff ? 'Anonymous submission' : s.organisation || s.submitterName);
   const status = el('span', { class: `badge status-${s.status}` }, statuses[s.status] || s.status);
   const rows = [
-    ['Submitter', s.anonymous ? `${s.submitterName} (to be published anonymously)` : s.submitterName],
-    ['Organisation', s.organisation],
+    ['Submitter', !s.anonymous ? s.submitterName : staff ? `${s.submitterName} (to be published anonymously)` : 'Anonymous'],
+    ['Organisation', s.anonymous && !staff ? null : s.organisation],
     ['Category', categories[s.category] || s.category],
     ['Kind', kinds[s.kind] || s.kind],
     ['Inquiry', s.inquiry],
@@ -58,7 +67,9 @@ function showSubmission(s) {
       : status],
     ['Pages', s.pageCount],
     ['Passages', s.passageCount],
-    ['Original file', el('a', { href: `/api/submissions/${enc(s.reference)}/file`, download: s.fileName }, s.fileName || 'Download')],
+    ['Original file', staff
+      ? el('a', { href: `/api/submissions/${enc(s.reference)}/file`, download: s.fileName }, s.fileName || 'Download')
+      : el('a', { href: `/api/submissions/${enc(s.reference)}/file`, download: s.reference }, 'Download')],
     ['SHA-256', el('code', {}, s.sha256)],
   ];
   fill(document.getElementById('metadata'), rows
@@ -78,7 +89,7 @@ function showPassages(passages) {
     const where = locationParts(p);
     const location = where.length ? where.join(' · ') : `passage ${p.ordinal}`;
     return el('li', { id: `p-${p.id}`, tabindex: '-1', dataset: { passageId: p.id, location } },
-      el('div', { class: 'passage-head' }, el('p', { class: 'location' }, location), quoteButton(p, location)),
+      el('div', { class: 'passage-head' }, el('p', { class: 'location' }, location), mayQuote ? quoteButton(p, location) : null),
       el('p', { class: 'text' }, p.text));
   }));
   if (location.hash.startsWith('#p-')) {
@@ -129,7 +140,7 @@ async function searchWithin(q) {
     }));
   } catch (error) {
     withinProblem.hidden = false;
-    fill(withinProblem, el('strong', {}, error.title || 'The search failed'), error.detail ? ` ${error.detail}` : '');
+    fill(withinProblem, problemContent(error, 'The search failed'));
     withinSummary.textContent = '';
     withinHits.replaceChildren();
   }
@@ -156,5 +167,4 @@ if (document.referrer && new URL(document.referrer).origin === location.origin &
   document.getElementById('back-to-search').href = document.referrer;
 }
 
-mountQuoting();
 load();

@@ -1,8 +1,10 @@
-// The codebook of an inquiry: its themes with their rules and how many submissions each matches;
-// add and edit a theme (its rule checked as a search before saving); delete; the coverage chart.
+// The codebook of an inquiry: its themes and how many submissions each matches; the coverage chart.
+// Its staff also see each theme's rule, and its researchers add and edit a theme (its rule checked as
+// a search before saving) and delete one.
 // Address: /themes.html?inquiry=LBN
 import { getJson, postJson, putJson, deleteJson, enc } from './api.js';
 import { el, fill } from './dom.js';
+import { me, can, isMember, problemContent } from './session.js';
 
 const inquiryBox = document.getElementById('inquiry');
 const form = document.getElementById('theme-form');
@@ -20,6 +22,7 @@ const editorHeading = document.getElementById('editor-heading');
 const loadProblem = document.getElementById('load-problem');
 
 let themes = [];
+let caller = null;
 let colourChosen = false;
 let checkTimer = null;
 let checkSerial = 0;
@@ -27,9 +30,17 @@ let checkSerial = 0;
 const prefix = () => inquiryBox.value;
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const searchLink = (params) => `/?${new URLSearchParams({ inquiry: prefix(), ...params })}`;
+const mayEdit = () => can(caller, 'researcher', prefix());
 
 function problem(target, error, fallback) {
-  fill(target, el('p', { class: 'problem', role: 'alert' }, el('strong', {}, error.title || fallback), error.detail ? ` ${error.detail}` : ''));
+  fill(target, el('p', { class: 'problem', role: 'alert' }, problemContent(error, fallback)));
+}
+
+/** The editor is for the inquiry's researchers only; without it the codebook takes the width. */
+function showEditor() {
+  const editor = document.getElementById('editor');
+  editor.hidden = !mayEdit();
+  document.getElementById('themes-layout').classList.toggle('single', editor.hidden);
 }
 
 async function loadInquiries() {
@@ -41,6 +52,7 @@ async function loadInquiries() {
 
 async function loadCodebook() {
   if (!prefix()) return;
+  showEditor();
   const [list, coverage] = await Promise.all([
     getJson(`/api/inquiries/${enc(prefix())}/themes`),
     getJson(`/api/inquiries/${enc(prefix())}/themes/coverage`),
@@ -63,10 +75,14 @@ function themeItem(t, count) {
       el('a', { class: 'theme-count', href: searchLink({ theme: t.name }), 'aria-label': `${plural(count, 'submission')} match ${t.name}: show them` },
         plural(count, 'submission'))),
     t.description ? el('p', { class: 'muted' }, t.description) : null,
-    el('p', { class: 'rule' }, el('span', { class: 'visually-hidden' }, 'Rule: '), el('code', {}, t.rule)),
-    el('div', { class: 'theme-actions' },
-      el('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${t.name}`, onclick: () => startEdit(t) }, 'Edit'),
-      el('button', { type: 'button', class: 'secondary danger', 'aria-label': `Delete ${t.name}`, onclick: () => remove(t) }, 'Delete')));
+    isMember(caller, prefix()) && t.rule
+      ? el('p', { class: 'rule' }, el('span', { class: 'visually-hidden' }, 'Rule: '), el('code', {}, t.rule))
+      : null,
+    mayEdit()
+      ? el('div', { class: 'theme-actions' },
+        el('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${t.name}`, onclick: () => startEdit(t) }, 'Edit'),
+        el('button', { type: 'button', class: 'secondary danger', 'aria-label': `Delete ${t.name}`, onclick: () => remove(t) }, 'Delete'))
+      : null);
 }
 
 function showCoverage() {
@@ -203,7 +219,10 @@ inquiryBox.addEventListener('change', async () => {
 
 function showLoadProblem(error) {
   loadProblem.hidden = false;
-  fill(loadProblem, el('strong', {}, error.title || 'The themes could not be loaded'), error.detail ? ` ${error.detail}` : '');
+  fill(loadProblem, problemContent(error, 'The themes could not be loaded'));
 }
 
-loadInquiries().then(loadCodebook).catch(showLoadProblem);
+me().then((who) => { caller = who; })
+  .then(loadInquiries)
+  .then(loadCodebook)
+  .catch(showLoadProblem);
