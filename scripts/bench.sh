@@ -99,11 +99,17 @@ for n in "${sizes[@]}"; do
   # --- the real API on that data directory ------------------------------------------------------------
   port="$(free_port)"
   url="http://127.0.0.1:$port"
+  # The searches are a researcher's: signed in (a bearer token), so every submission counts, whatever its publication.
+  admin_password="bench-$(date +%s)-$RANDOM-$RANDOM"
   EvidenceHub__DataDirectory="$data" EvidenceHub__LoadSamples=false ASPNETCORE_ENVIRONMENT=Production \
+  EvidenceHub__Admin__Email=bench@localhost EvidenceHub__Admin__Password="$admin_password" \
     dotnet "$api_dll" --urls "$url" >"$work/api-$n.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 240); do curl -fs "$url/health" >/dev/null 2>&1 && break; sleep 0.5; done
   curl -fs "$url/health" >/dev/null || { echo "The API did not start; see $work/api-$n.log" >&2; BENCH_KEEP=1; exit 1; }
+  EVIDENCEHUB_TOKEN="$(curl -fs "$url/api/auth/token" -H 'content-type: application/json' \
+    -d "{\"email\":\"bench@localhost\",\"password\":\"$admin_password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')"
+  export EVIDENCEHUB_TOKEN
   "${bench[@]}" query-http "$url" "$work/http-$n.json" "$rounds" "$n"
 
   # --- 7. throughput under load: wrk, 16 connections, the same mix ------------------------------------

@@ -13,7 +13,7 @@ internal static class UploadBench
 {
     public static void Run(string baseUrl, string inquiry, int uploads, string corpusLabel, Report report)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        using var http = Queries.StaffClient.For(baseUrl);
         var generator = new CorpusGenerator(7);
         var run = DateTime.UtcNow.Ticks;
         var searchable = new List<double>();

@@ -7,7 +7,7 @@ internal static class HttpQueries
 {
     public static void Run(string baseUrl, string output, int rounds, int expectedSubmissions)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        using var http = StaffClient.For(baseUrl);
         // The API's database and index must agree: everything the generator wrote is searchable.
         var browse = Total(http, "/api/search?pageSize=1");
         if (browse != expectedSubmissions)
