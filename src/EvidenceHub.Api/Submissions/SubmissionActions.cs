@@ -81,10 +81,7 @@ public static class SubmissionActions
         }
 
         submission.Password = request.Password;
-        submission.Status = ProcessingStatus.Queued;
-        submission.FailureKind = null;
-        submission.FailureReason = null;
-        submission.StatusChangedAt = clock.GetUtcNow();
+        submission.Queue(clock.GetUtcNow());
         audit.Add(caller.Actor, AuditActions.PasswordSupplied, submission.Inquiry!.Prefix, submission.Reference);
         await db.SaveChangesAsync(cancellationToken);
         queue.Extract(submission.Id);

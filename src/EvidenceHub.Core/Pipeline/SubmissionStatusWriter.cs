@@ -4,17 +4,25 @@ using EvidenceHub.Extraction;
 
 namespace EvidenceHub.Core.Pipeline;
 
-/// <summary>Moves a submission through queued → extracting → indexed | failed, stamping when.</summary>
+/// <summary>Saves the pipeline's moves of a submission through queued → extracting → indexed | failed (the moves are <see cref="Submission"/>'s own).</summary>
 public sealed class SubmissionStatusWriter(EvidenceDbContext db, TimeProvider clock)
 {
     public async Task SetAsync(Submission submission, ProcessingStatus status, CancellationToken cancellationToken)
     {
-        submission.Status = status;
-        submission.StatusChangedAt = clock.GetUtcNow();
-        if (status != ProcessingStatus.Failed)
+        var now = clock.GetUtcNow();
+        switch (status)
         {
-            submission.FailureKind = null;
-            submission.FailureReason = null;
+            case ProcessingStatus.Queued:
+                submission.Queue(now);
+                break;
+            case ProcessingStatus.Extracting:
+                submission.Start(now);
+                break;
+            case ProcessingStatus.Indexed:
+                submission.MarkIndexed(now);
+                break;
+            default:
+                throw new ArgumentException("A failure needs its reason: use FailAsync.", nameof(status));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -22,8 +30,7 @@ public sealed class SubmissionStatusWriter(EvidenceDbContext db, TimeProvider cl
 
     public async Task FailAsync(Submission submission, ExtractionFailureKind kind, string reason, CancellationToken cancellationToken)
     {
-        submission.FailureKind = kind;
-        submission.FailureReason = reason;
-        await SetAsync(submission, ProcessingStatus.Failed, cancellationToken);
+        submission.Fail(kind, reason, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -32,11 +32,12 @@ public sealed class Submission
 
     public Publication Publication { get; set; }
 
-    public ProcessingStatus Status { get; set; }
+    /// <summary>Where processing is: changed only by <see cref="Queue"/>, <see cref="Start"/>, <see cref="MarkIndexed"/> and <see cref="Fail"/>.</summary>
+    public ProcessingStatus Status { get; private set; }
 
-    public ExtractionFailureKind? FailureKind { get; set; }
+    public ExtractionFailureKind? FailureKind { get; private set; }
 
-    public string? FailureReason { get; set; }
+    public string? FailureReason { get; private set; }
 
     public DocumentType DocumentType { get; set; }
 
@@ -58,7 +59,30 @@ public sealed class Submission
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public DateTimeOffset StatusChangedAt { get; set; }
+    public DateTimeOffset StatusChangedAt { get; private set; }
 
     public List<Passage> Passages { get; set; } = [];
+
+    // Processing status has one owner: these methods. A new submission, a corrected version, a supplied
+    // password or a change of kind queues it; the pipeline starts, indexes or fails it.
+
+    /// <summary>To be read (again): queued, with any earlier failure cleared.</summary>
+    public void Queue(DateTimeOffset now) => Move(ProcessingStatus.Queued, null, null, now);
+
+    /// <summary>Its file is being read.</summary>
+    public void Start(DateTimeOffset now) => Move(ProcessingStatus.Extracting, null, null, now);
+
+    /// <summary>Its passages are stored and searchable.</summary>
+    public void MarkIndexed(DateTimeOffset now) => Move(ProcessingStatus.Indexed, null, null, now);
+
+    /// <summary>It could not be read, for this reason in plain words.</summary>
+    public void Fail(ExtractionFailureKind kind, string reason, DateTimeOffset now) => Move(ProcessingStatus.Failed, kind, reason, now);
+
+    private void Move(ProcessingStatus status, ExtractionFailureKind? kind, string? reason, DateTimeOffset now)
+    {
+        Status = status;
+        FailureKind = kind;
+        FailureReason = reason;
+        StatusChangedAt = now;
+    }
 }

@@ -104,10 +104,7 @@ public sealed class SubmissionCorrection(
             submission.FileName = version.FileName;
             submission.SizeBytes = size;
             submission.DocumentType = type;
-            submission.Status = ProcessingStatus.Queued;
-            submission.FailureKind = null;
-            submission.FailureReason = null;
-            submission.StatusChangedAt = now;
+            submission.Queue(now);
             audit.Add(actor, AuditActions.VersionUploaded, reference: submission.Reference,
                 detail: $"version {version.Number}, {type.ToString().ToLowerInvariant()}");
             await db.SaveChangesAsync(cancellationToken);

@@ -126,15 +126,14 @@ public sealed class SubmissionIntake(
                 Anonymous = upload.Anonymous,
                 ReceivedOn = upload.ReceivedOn ?? DateOnly.FromDateTime(now.UtcDateTime),
                 Publication = upload.Publication,
-                Status = ProcessingStatus.Queued,
                 DocumentType = type,
                 FileName = Path.GetFileName(upload.FileName),
                 SizeBytes = upload.Content.Length,
                 Sha256 = sha256,
                 Password = Blank(upload.Password),
                 CreatedAt = now,
-                StatusChangedAt = now,
             };
+            submission.Queue(now);
             db.Submissions.Add(submission);
             audit.Add(actor, AuditActions.Uploaded, inquiry.Prefix, submission.Reference, detail);
             await db.SaveChangesAsync(cancellationToken);

@@ -66,10 +66,7 @@ public sealed class SubmissionMetadataEdit(
         var reread = before.Oral != (submission.Kind == SubmissionKind.Oral);
         if (reread)
         {
-            submission.Status = ProcessingStatus.Queued;
-            submission.FailureKind = null;
-            submission.FailureReason = null;
-            submission.StatusChangedAt = clock.GetUtcNow();
+            submission.Queue(clock.GetUtcNow());
         }
 
         audit.Add(actor, AuditActions.MetadataChanged, submission.Inquiry!.Prefix, submission.Reference, string.Join(", ", changed));

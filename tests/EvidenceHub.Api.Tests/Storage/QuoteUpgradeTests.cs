@@ -58,8 +58,9 @@ public sealed class QuoteUpgradeTests
             var submission = new Submission
             {
                 InquiryId = inquiry.Id, Number = 1, Reference = "UPG0001", SubmitterName = "Una Example", FileName = "u.txt",
-                Sha256 = new string('a', 64), DocumentType = DocumentType.Text, CreatedAt = now, StatusChangedAt = now,
+                Sha256 = new string('a', 64), DocumentType = DocumentType.Text, CreatedAt = now,
             };
+            submission.Queue(now);
             old.Submissions.Add(submission);
             await old.SaveChangesAsync();
             (inquiryId, submissionId) = (inquiry.Id, submission.Id);
