@@ -43,12 +43,14 @@ public sealed class PassageIndex : IDisposable
 
     public static Similarity Similarity { get; } = new BM25Similarity();
 
-    /// <summary>Replaces every passage of a submission (insert or update); call <see cref="Commit"/> after.</summary>
-    public void ReplaceSubmission(long submissionId, IEnumerable<PassageDocument> passages)
-    {
-        writer.DeleteDocuments(new Term(PassageFields.SubmissionId, PassageDocumentMapper.Id(submissionId)));
-        writer.AddDocuments(passages.Select(PassageDocumentMapper.ToDocument));
-    }
+    /// <summary>
+    /// Replaces every passage of a submission (insert or update) in one <c>UpdateDocuments</c> call, which
+    /// Lucene applies atomically: a searcher refreshed meanwhile sees the old passages or the new ones, never
+    /// neither (a delete then an add could be seen half done). Call <see cref="Commit"/> after.
+    /// </summary>
+    public void ReplaceSubmission(long submissionId, IEnumerable<PassageDocument> passages) =>
+        writer.UpdateDocuments(new Term(PassageFields.SubmissionId, PassageDocumentMapper.Id(submissionId)),
+            passages.Select(PassageDocumentMapper.ToDocument));
 
     public void DeleteSubmission(long submissionId) =>
         writer.DeleteDocuments(new Term(PassageFields.SubmissionId, PassageDocumentMapper.Id(submissionId)));

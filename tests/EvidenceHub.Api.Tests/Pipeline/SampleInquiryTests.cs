@@ -45,7 +45,9 @@ public sealed class SampleInquiryTests
         // ...and a report chapter of quotes, each citing where it stands.
         var collection = Uri.EscapeDataString("Chapter 3: Power closer to communities");
         System.Text.Json.Nodes.JsonArray quotes = [];
-        for (var attempt = 0; attempt < 120 && quotes.Count < 8; attempt++)
+        // The loader takes the quotes once every sample file is read, one at a time: on a busy machine that can
+        // take longer than the 30 s this waited before (it failed at 5 of 8 while other builds ran).
+        for (var attempt = 0; attempt < 480 && quotes.Count < 8; attempt++)
         {
             quotes = (await api.GetJsonAsync("/api/quotes?collection=" + collection)).AsArray();
             await Task.Delay(250);
