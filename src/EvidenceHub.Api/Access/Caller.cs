@@ -49,9 +49,6 @@ public sealed class Caller
 
     public bool Has(int inquiryId, InquiryRole role) => IsAdmin || Memberships.Any(m => m.InquiryId == inquiryId && m.Role == role);
 
-    /// <summary>Holds this role in at least one inquiry (or is an administrator).</summary>
-    public bool HasAnywhere(InquiryRole role) => IsAdmin || Memberships.Any(m => m.Role == role);
-
     public bool CanSee(Submission submission) => submission.Publication == Publication.Published || Reads(submission.InquiryId);
 
     public bool SeesNameOf(Submission submission) => !submission.Anonymous || Reads(submission.InquiryId);
@@ -93,10 +90,6 @@ public sealed class Caller
         var ids = Memberships.Where(m => m.Role == InquiryRole.Author).Select(m => m.InquiryId).ToList();
         return db.Set<Quote>().Where(q => ids.Contains(q.InquiryId));
     }
-
-    /// <summary>Inquiry ids where the caller holds <paramref name="role"/>; null means every inquiry (an administrator).</summary>
-    public IReadOnlyList<int>? InquiriesWhere(InquiryRole role) =>
-        IsAdmin ? null : Memberships.Where(m => m.Role == role).Select(m => m.InquiryId).ToList();
 
     /// <summary>What the caller may read in the index: every inquiry for an administrator, their own inquiries in full, published evidence (with anonymous names hidden) elsewhere.</summary>
     public SearchAccess SearchAccess => IsAdmin ? SearchAccess.Everything : new SearchAccess(Memberships.Select(m => m.Prefix).ToHashSet(StringComparer.Ordinal));

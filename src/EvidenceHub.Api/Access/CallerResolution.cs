@@ -38,13 +38,18 @@ public static class CallerResolution
             return Caller.Public;
         }
 
-        var db = context.RequestServices.GetRequiredService<EvidenceDbContext>();
+        return await LoadAsync(context.RequestServices.GetRequiredService<EvidenceDbContext>(), userId,
+            context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), context.RequestAborted);
+    }
+
+    /// <summary>The user as a caller, with their roles as the database holds them now; the public when they are gone or locked out.</summary>
+    public static async Task<Caller> LoadAsync(EvidenceDbContext db, long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new { u.Email, u.IsAdmin, u.LockoutEnd })
-            .FirstOrDefaultAsync(context.RequestAborted);
-        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-        if (user is null || user.LockoutEnd > clock.GetUtcNow())
+            .FirstOrDefaultAsync(cancellationToken);
+        if (user is null || user.LockoutEnd > now)
         {
             return Caller.Public;
         }
@@ -52,7 +57,7 @@ public static class CallerResolution
         var memberships = await db.Set<InquiryMembership>().AsNoTracking()
             .Where(m => m.UserId == userId)
             .Select(m => new CallerMembership(m.InquiryId, m.Inquiry!.Prefix, m.Role))
-            .ToListAsync(context.RequestAborted);
+            .ToListAsync(cancellationToken);
         return new Caller(userId, user.Email, user.IsAdmin, memberships);
     }
 }

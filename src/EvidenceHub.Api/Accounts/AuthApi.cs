@@ -52,7 +52,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, PasswordCheck passwords, SignInManager<EvidenceUser> signIn, EvidenceDbContext db, CancellationToken cancellationToken)
+        SignInRequest request, PasswordCheck passwords, SignInManager<EvidenceUser> signIn, EvidenceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var checkedUser = await passwords.CheckAsync(request, cancellationToken);
         if (checkedUser.User is not { } user)
@@ -61,9 +61,7 @@ public static class AuthApi
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
-        var memberships = await db.Set<InquiryMembership>().AsNoTracking().Where(m => m.UserId == user.Id)
-            .Select(m => new CallerMembership(m.InquiryId, m.Inquiry!.Prefix, m.Role)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Caller(user.Id, user.Email, user.IsAdmin, memberships).AsDto());
+        return TypedResults.Ok((await CallerResolution.LoadAsync(db, user.Id, clock.GetUtcNow(), cancellationToken)).AsDto());
     }
 
     private static async Task<NoContent> SignOutAsync(Caller caller, SignInManager<EvidenceUser> signIn, AuditLog audit, CancellationToken cancellationToken)
