@@ -16,11 +16,14 @@ public sealed class ImmediateIndexUpdate(SubmissionIndexer indexer, PassageIndex
     /// Takes no cancellation token: it runs after the change is saved, and a client that goes away must
     /// not leave the index behind the database.
     /// </remarks>
-    public async Task ApplyAsync(long submissionId)
+    public Task ApplyAsync(long submissionId) => ApplyAsync([submissionId]);
+
+    /// <inheritdoc cref="ApplyAsync(long)"/>
+    public async Task ApplyAsync(IReadOnlyCollection<long> submissionIds)
     {
         using (await gate.EnterAsync(CancellationToken.None))
         {
-            await indexer.ReplaceAsync([submissionId], CancellationToken.None);
+            await indexer.ReplaceAsync(submissionIds, CancellationToken.None);
             index.Commit(); // commits and refreshes the searcher before returning
         }
     }

@@ -11,7 +11,7 @@ namespace EvidenceHub.Core.Pipeline;
 /// and rewrites those submissions from the database at once. A lost refresh job or a crash between a
 /// commit and its index write can then never leave withheld evidence searchable for long.
 /// </summary>
-public sealed class IndexRepair(EvidenceDbContext db, PassageIndex index, SubmissionIndexer indexer)
+public sealed class IndexRepair(EvidenceDbContext db, PassageIndex index, ImmediateIndexUpdate rewrite)
 {
     /// <summary>Repairs every difference found; returns the submissions rewritten.</summary>
     public async Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken)
@@ -39,8 +39,9 @@ public sealed class IndexRepair(EvidenceDbContext db, PassageIndex index, Submis
         differing.AddRange(rows.Where(r => r.Status == ProcessingStatus.Indexed && r.PassageCount > 0 && !census.ContainsKey(r.Id)).Select(r => r.Id));
         if (differing.Count > 0)
         {
-            await indexer.ReplaceAsync(differing, cancellationToken);
-            index.Commit();
+            // Under the gate the index jobs and withdrawals hold, reading the database inside it: a repair that
+            // read a submission before a withdrawal must not write its published entries back after it.
+            await rewrite.ApplyAsync(differing);
         }
 
         return differing;
