@@ -25,5 +25,7 @@ public static class StorageRegistration
         });
         services.AddScoped<CitationStyles>();
         services.AddSingleton<ThemeRules>();
+        services.AddSingleton<EvidenceHub.Core.Replication.IndexReplica>();
+        services.AddHostedService<IndexFollower>();
     }
 }
