@@ -2,6 +2,7 @@ using EvidenceHub.Core;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Search;
+using EvidenceHub.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EvidenceHub.Api.Hosting;

@@ -12,8 +12,9 @@ namespace EvidenceHub.Core.Storage;
 /// The source of truth: inquiries, submissions and their passages (and each feature's own tables),
 /// and the staff who sign in (ASP.NET Core Identity's user tables, in the same database). The index
 /// is derived from it. Each feature maps its entities in an
-/// <see cref="IEntityTypeConfiguration{TEntity}"/> beside them. One subclass per database provider
-/// (<see cref="ProviderContexts"/>) carries that provider's migrations; everything else uses this type.
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> beside them. One subclass per database provider, in
+/// that provider's project (EvidenceHub.Storage.Sqlite, .SqlServer, .PostgreSql), carries its
+/// migrations; everything else uses this type.
 /// </summary>
 /// <remarks>
 /// <see cref="IdentityUserContext{TUser, TKey}"/> rather than the full Identity context: roles are per

@@ -5,6 +5,7 @@ using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Extraction;
+using EvidenceHub.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
