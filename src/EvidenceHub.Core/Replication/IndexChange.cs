@@ -33,5 +33,7 @@ public sealed class IndexChangeConfiguration : IEntityTypeConfiguration<IndexCha
         entity.HasKey(c => c.Id);
         // The per-search check reads the urgent changes above a node's watermark: a seek on this index.
         entity.HasIndex(c => new { c.Urgent, c.Id });
+        // Unix milliseconds: every provider compares them (SQLite cannot compare a DateTimeOffset in a query).
+        entity.Property(c => c.At).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
     }
 }

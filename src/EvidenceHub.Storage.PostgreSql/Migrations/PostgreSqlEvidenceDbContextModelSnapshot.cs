@@ -408,6 +408,30 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                     b.ToTable("QuoteCollections", (string)null);
                 });
 
+            modelBuilder.Entity("EvidenceHub.Core.Replication.IndexChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgent", "Id");
+
+                    b.ToTable("IndexChanges", (string)null);
+                });
+
             modelBuilder.Entity("EvidenceHub.Core.Submissions.Passage", b =>
                 {
                     b.Property<long>("Id")
@@ -468,6 +492,9 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                     b.Property<string>("Category")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -773,6 +800,25 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                     b.HasIndex("SubmissionId");
 
                     b.ToTable("ThemeTagAudit");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>

@@ -409,6 +409,30 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                     b.ToTable("QuoteCollections", (string)null);
                 });
 
+            modelBuilder.Entity("EvidenceHub.Core.Replication.IndexChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgent", "Id");
+
+                    b.ToTable("IndexChanges", (string)null);
+                });
+
             modelBuilder.Entity("EvidenceHub.Core.Submissions.Passage", b =>
                 {
                     b.Property<long>("Id")
@@ -469,6 +493,9 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                     b.Property<string>("Category")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -775,6 +802,25 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                     b.HasIndex("SubmissionId");
 
                     b.ToTable("ThemeTagAudit");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>

@@ -389,6 +389,28 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                     b.ToTable("QuoteCollections", (string)null);
                 });
 
+            modelBuilder.Entity("EvidenceHub.Core.Replication.IndexChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgent", "Id");
+
+                    b.ToTable("IndexChanges", (string)null);
+                });
+
             modelBuilder.Entity("EvidenceHub.Core.Submissions.Passage", b =>
                 {
                     b.Property<long>("Id")
@@ -445,6 +467,9 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                     b.Property<string>("Category")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -742,6 +767,23 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                     b.HasIndex("SubmissionId");
 
                     b.ToTable("ThemeTagAudit");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>
