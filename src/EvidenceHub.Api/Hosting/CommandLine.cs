@@ -34,7 +34,7 @@ public static class CommandLine
         using var input = Console.OpenStandardInput();
         using var output = Console.OpenStandardOutput();
         Console.SetOut(Console.Error);
-        return EvidenceHub.Extraction.Isolation.ExtractionChild.Serve(input, output, new EvidenceHub.Extraction.DocumentExtractor(), testHooks);
+        return EvidenceHub.Extraction.Isolation.ExtractionChild.Serve(input, output, new EvidenceHub.Extraction.DocumentExtractor(), testHooks, exitWhenInputCloses: true);
     }
 
     /// <summary>Writes the sample inquiry's files (PDF, Word, text) as the loader renders them.</summary>

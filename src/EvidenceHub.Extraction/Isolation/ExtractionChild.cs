@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime;
 
 namespace EvidenceHub.Extraction.Isolation;
@@ -17,7 +18,11 @@ public static class ExtractionChild
 
     private static volatile bool ranOutOfMemory;
 
-    public static int Serve(Stream input, Stream output, IDocumentExtractor extractor, bool testHooks = false)
+    /// <param name="exitWhenInputCloses">
+    /// End the process the moment its input closes, even in the middle of a file: the server has gone (or let it go),
+    /// and no one will read the answer. A parser that never returns is not left running after a crashed server.
+    /// </param>
+    public static int Serve(Stream input, Stream output, IDocumentExtractor extractor, bool testHooks = false, bool exitWhenInputCloses = false)
     {
         // A parser may catch an out-of-memory exception and carry on with less text (PdfPig does, parsing leniently);
         // a file that ran out of memory still fails, as too large, rather than giving part of itself as the whole.
@@ -31,8 +36,13 @@ public static class ExtractionChild
 
         ExtractionWire.Write(output, ExtractionWire.Hello);
         output.Flush();
-        while (ServeOne(input, output, extractor, testHooks))
+        // The input is read on a thread of its own so that its end is seen while a file is being read.
+        using var requests = new BlockingCollection<Request>(boundedCapacity: 1);
+        var reading = new Thread(() => ReadRequests(input, requests, exitWhenInputCloses)) { IsBackground = true, Name = "extraction requests" };
+        reading.Start();
+        foreach (var request in requests.GetConsumingEnumerable())
         {
+            ServeOne(request, output, extractor, testHooks);
             if (GC.GetTotalMemory(forceFullCollection: false) > CollectAbove)
             {
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
@@ -43,26 +53,43 @@ public static class ExtractionChild
         return 0;
     }
 
-    /// <summary>One request and its answer (a method of its own so that nothing of the file is still held after it).</summary>
-    private static bool ServeOne(Stream input, Stream output, IDocumentExtractor extractor, bool testHooks)
-    {
-        var header = ExtractionWire.Read(input);
-        if (header is null)
-        {
-            return false;
-        }
+    private sealed record Request(byte[] Header, byte[] Content);
 
-        var content = ExtractionWire.Read(input) ?? throw new EndOfStreamException("A request ended before its file.");
+    private static void ReadRequests(Stream input, BlockingCollection<Request> requests, bool exitWhenInputCloses)
+    {
+        try
+        {
+            while (ExtractionWire.Read(input) is { } header)
+            {
+                requests.Add(new Request(header, ExtractionWire.Read(input) ?? throw new EndOfStreamException("A request ended before its file.")));
+            }
+        }
+        catch (IOException)
+        {
+            // a request cut short: the server went while sending it
+        }
+        finally
+        {
+            requests.CompleteAdding();
+            if (exitWhenInputCloses)
+            {
+                Environment.Exit(0);
+            }
+        }
+    }
+
+    /// <summary>One request and its answer (a method of its own so that nothing of the file is still held after it).</summary>
+    private static void ServeOne(Request request, Stream output, IDocumentExtractor extractor, bool testHooks)
+    {
         ranOutOfMemory = false;
         if (testHooks)
         {
-            ExtractionTestHooks.Apply(content);
+            ExtractionTestHooks.Apply(request.Content);
         }
 
-        var answer = Answer(extractor, content, ExtractionWire.DeserializeRequest(header));
+        var answer = Answer(extractor, request.Content, ExtractionWire.DeserializeRequest(request.Header));
         ExtractionWire.Write(output, ExtractionWire.Serialize(answer));
         output.Flush();
-        return true;
     }
 
     private static ExtractionAnswer Answer(IDocumentExtractor extractor, byte[] content, ExtractionRequest request)

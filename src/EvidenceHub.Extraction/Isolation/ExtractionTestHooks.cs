@@ -19,6 +19,7 @@ internal static class ExtractionTestHooks
 
         if (content.IndexOf("evidencehub-test-hook:hang"u8) >= 0)
         {
+            Console.Error.WriteLine("test hook: hanging");
             Thread.Sleep(Timeout.Infinite);
         }
 

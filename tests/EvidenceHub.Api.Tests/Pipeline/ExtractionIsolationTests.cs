@@ -3,6 +3,8 @@ using System.IO.Compression;
 using System.Text;
 using EvidenceHub.Api.Tests.Support;
 using EvidenceHub.Core.Pipeline;
+using EvidenceHub.Extraction;
+using EvidenceHub.Extraction.Isolation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EvidenceHub.Api.Tests.Pipeline;
@@ -109,6 +111,48 @@ public sealed class ExtractionIsolationTests(TestContext testContext)
         Assert.Contains("needed more than the 128 MB of memory one file may use", failed["failureReason"]!.GetValue<string>());
         Assert.AreEqual(2, children.Started, "tried twice, each time in a fresh child process");
         Assert.IsEmpty(children.ProcessIds, "both were killed");
+    }
+
+    [TestMethod]
+    public async Task A_child_process_whose_server_goes_away_in_the_middle_of_a_file_exits()
+    {
+        var command = ExtractionChildren.WithTestHooks;
+        using var child = Process.Start(new ProcessStartInfo(command.FileName, command.Arguments)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        try
+        {
+            var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            child.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data?.Contains("test hook: hanging", StringComparison.Ordinal) == true)
+                {
+                    hanging.TrySetResult();
+                }
+            };
+            child.BeginErrorReadLine();
+            Assert.AreSequenceEqual(ExtractionWire.Hello.ToArray(), (await ExtractionWire.ReadAsync(child.StandardOutput.BaseStream, CancellationToken.None))!);
+
+            var input = child.StandardInput.BaseStream;
+            await ExtractionWire.WriteAsync(input, ExtractionWire.Serialize(new ExtractionRequest(DocumentType.Text)), CancellationToken.None);
+            await ExtractionWire.WriteAsync(input, TestDocuments.UniqueText(ExtractionChildren.Hang), CancellationToken.None);
+            await input.FlushAsync();
+            await hanging.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            input.Close(); // as when the server's process ends, whatever way it ends
+
+            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.AreEqual(0, child.ExitCode);
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill();
+            }
+        }
     }
 
     /// <summary>
