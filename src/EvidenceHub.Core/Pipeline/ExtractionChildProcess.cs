@@ -118,9 +118,7 @@ internal sealed class ExtractionChildProcess : IDisposable
     {
         try
         {
-            await ExtractionWire.WriteAsync(input, ExtractionWire.Serialize(request), CancellationToken.None);
-            await ExtractionWire.WriteAsync(input, content, CancellationToken.None);
-            await input.FlushAsync();
+            await ExtractionWire.WriteRequestAsync(input, request, content, CancellationToken.None);
             var answer = await ExtractionWire.ReadAsync(output, CancellationToken.None);
             return answer is null ? null : ExtractionWire.DeserializeAnswer(answer);
         }

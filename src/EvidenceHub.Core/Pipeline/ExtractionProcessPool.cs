@@ -86,10 +86,17 @@ public sealed class ExtractionProcessPool : IDisposable
             var exchange = child.ExtractAsync(content, request);
             var limit = options.ExtractionTimeout;
             var clock = Stopwatch.StartNew();
+            // Limits are looked at only while the answer is outstanding: a short file's answer comes first.
             while (!exchange.IsCompleted)
             {
-                var left = limit - clock.Elapsed;
-                if (left <= TimeSpan.Zero)
+                var wait = Math.Clamp((limit - clock.Elapsed).Ticks, TimeSpan.TicksPerMillisecond, WatchEvery.Ticks);
+                await Task.WhenAny(exchange, Task.Delay(TimeSpan.FromTicks(wait), cancellationToken));
+                if (exchange.IsCompleted)
+                {
+                    break;
+                }
+
+                if (clock.Elapsed >= limit)
                 {
                     logger.LogWarning("Extraction child process {Pid} passed the time limit of {Limit} on a {Type} file; killed", child.Id, limit, request.Type);
                     await KillAsync(child, exchange);
@@ -110,8 +117,6 @@ public sealed class ExtractionProcessPool : IDisposable
                     await KillAsync(child, exchange);
                     return (null, true);
                 }
-
-                await Task.WhenAny(exchange, Task.Delay(left < WatchEvery ? left : WatchEvery, cancellationToken));
             }
 
             var answer = await exchange;

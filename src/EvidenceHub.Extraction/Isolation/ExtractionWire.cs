@@ -32,8 +32,17 @@ public static class ExtractionWire
     public static ExtractionAnswer DeserializeAnswer(byte[] json) =>
         JsonSerializer.Deserialize(json, Json.ExtractionAnswer) ?? throw new InvalidDataException("An empty extraction answer.");
 
+    /// <summary>A small message goes in one write with its length: each write to a pipe can wake the reader.</summary>
+    private const int OneWriteBelow = 64 * 1024;
+
     public static void Write(Stream stream, ReadOnlySpan<byte> message)
     {
+        if (message.Length < OneWriteBelow)
+        {
+            stream.Write(Frame(message));
+            return;
+        }
+
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, message.Length);
         stream.Write(length);
@@ -42,10 +51,61 @@ public static class ExtractionWire
 
     public static async Task WriteAsync(Stream stream, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
+        if (message.Length < OneWriteBelow)
+        {
+            await stream.WriteAsync(Frame(message.Span), cancellationToken);
+            return;
+        }
+
         var length = new byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, message.Length);
         await stream.WriteAsync(length, cancellationToken);
         await stream.WriteAsync(message, cancellationToken);
+    }
+
+    /// <summary>A request (its header and the file) as the bytes to write, in one buffer where the file is small.</summary>
+    public static async Task WriteRequestAsync(Stream stream, ExtractionRequest request, byte[] content, CancellationToken cancellationToken)
+    {
+        var header = Serialize(request);
+        if (content.Length < OneWriteBelow)
+        {
+            await stream.WriteAsync(Frame(header, content), cancellationToken);
+        }
+        else
+        {
+            await WriteAsync(stream, header, cancellationToken);
+            await WriteAsync(stream, content, cancellationToken);
+        }
+
+        await stream.FlushAsync(cancellationToken);
+    }
+
+    private static byte[] Frame(params ReadOnlySpan<byte[]> messages)
+    {
+        var length = 0;
+        foreach (var message in messages)
+        {
+            length += 4 + message.Length;
+        }
+
+        var frame = new byte[length];
+        var at = 0;
+        foreach (var message in messages)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(at), message.Length);
+            message.CopyTo(frame.AsSpan(at + 4));
+            at += 4 + message.Length;
+        }
+
+        return frame;
+    }
+
+    private static byte[] Frame(ReadOnlySpan<byte> message)
+    {
+        var frame = new byte[4 + message.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(frame, message.Length);
+        message.CopyTo(frame.AsSpan(4));
+        return frame;
     }
 
     /// <summary>The next message, or null where the stream ends before one starts.</summary>
