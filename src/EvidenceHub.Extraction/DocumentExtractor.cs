@@ -26,7 +26,7 @@ public sealed class DocumentExtractor : IDocumentExtractor
         var document = request.IsTranscript
             ? TranscriptParser.Parse(ReadLines(extractor, content, request, cancellationToken))
             : extractor.Extract(content, request, cancellationToken);
-        TextLimit.Check(TextLimit.Count(document.Passages), request.MaxCharacters);
+        TextLimit.Check(document, request);
         return document;
     }
 

@@ -119,7 +119,7 @@ internal sealed class ExtractionChildProcess : IDisposable
         try
         {
             await ExtractionWire.WriteRequestAsync(input, request, content, CancellationToken.None);
-            var answer = await ExtractionWire.ReadAsync(output, CancellationToken.None);
+            var answer = await ExtractionWire.ReadAsync(output, CancellationToken.None, ExtractionWire.MaxAnswerBytes);
             return answer is null ? null : ExtractionWire.DeserializeAnswer(answer);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or JsonException or InvalidDataException)
@@ -160,7 +160,7 @@ internal sealed class ExtractionChildProcess : IDisposable
             await process.WaitForExitAsync().WaitAsync(grace);
             Dispose();
         }
-        catch (Exception ex) when (ex is TimeoutException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is TimeoutException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             Kill();
         }

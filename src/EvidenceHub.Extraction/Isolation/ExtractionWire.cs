@@ -13,8 +13,14 @@ namespace EvidenceHub.Extraction.Isolation;
 /// </summary>
 public static class ExtractionWire
 {
-    /// <summary>Larger than any upload and than any answer under the text cap: a longer length means the stream is out of step.</summary>
+    /// <summary>Larger than any upload: a longer length means the stream is out of step.</summary>
     public const int MaxMessageBytes = 1 << 30;
+
+    /// <summary>
+    /// Larger than any answer under the caps on text and passages (some 75 MB at worst): the server reads no more
+    /// than this from a child, whatever the child says.
+    /// </summary>
+    public const int MaxAnswerBytes = 128 << 20;
 
     // Unescaped non-ASCII: a document's text is mostly letters, and escaping each accented one would triple it.
     private static readonly ExtractionWireJson Json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -124,7 +130,7 @@ public static class ExtractionWire
     }
 
     /// <summary>The next message, or null where the stream ends before one starts.</summary>
-    public static async Task<byte[]?> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadAsync(Stream stream, CancellationToken cancellationToken, int maxBytes = MaxMessageBytes)
     {
         var header = new byte[4];
         var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
@@ -133,12 +139,12 @@ public static class ExtractionWire
             return null;
         }
 
-        var message = new byte[Length(header, read)];
+        var message = new byte[Length(header, read, maxBytes)];
         await stream.ReadExactlyAsync(message, cancellationToken);
         return message;
     }
 
-    private static int Length(ReadOnlySpan<byte> header, int read)
+    private static int Length(ReadOnlySpan<byte> header, int read, int maxBytes = MaxMessageBytes)
     {
         if (read < header.Length)
         {
@@ -146,7 +152,7 @@ public static class ExtractionWire
         }
 
         var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-        return length is >= 0 and <= MaxMessageBytes ? length : throw new InvalidDataException($"A message length of {length} bytes is out of step.");
+        return length >= 0 && length <= maxBytes ? length : throw new InvalidDataException($"A message length of {length} bytes is out of step.");
     }
 }
 
