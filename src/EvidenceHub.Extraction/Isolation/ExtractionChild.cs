@@ -18,6 +18,11 @@ public static class ExtractionChild
 
     private static volatile bool ranOutOfMemory;
 
+    /// <summary>Answers extraction requests read from <paramref name="input"/> until it closes; returns the exit code.</summary>
+    /// <param name="input">Length-prefixed requests: a JSON header, then the file.</param>
+    /// <param name="output">Length-prefixed JSON answers, one per request.</param>
+    /// <param name="extractor">What reads each file.</param>
+    /// <param name="testHooks">Honour the tests' requests to crash, hang or take memory.</param>
     /// <param name="exitWhenInputCloses">
     /// End the process the moment its input closes, even in the middle of a file: the server has gone (or let it go),
     /// and no one will read the answer. A parser that never returns is not left running after a crashed server.
