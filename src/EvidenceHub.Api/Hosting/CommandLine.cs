@@ -4,7 +4,7 @@ namespace EvidenceHub.Api.Hosting;
 /// Command-line verbs beside serving: <c>reindex</c> rebuilds this node's index from the database (beside the old one, swapped in when complete);
 /// <c>corpus-check DIR</c> runs extraction over a folder and prints a table; <c>generate-samples DIR</c>
 /// writes the sample inquiry's files; <c>users add|token|list</c> manages who signs in (<see cref="EvidenceHub.Api.Accounts.UserCommands"/>);
-/// <c>extract</c> is the server's own extraction child process, not for people (<see cref="ExtractionProcessPool"/>).
+/// <c>extract</c> is the server's own extraction child process, not for people (<see cref="EvidenceHub.Core.Pipeline.ExtractionProcessPool"/>).
 /// </summary>
 public static class CommandLine
 {
