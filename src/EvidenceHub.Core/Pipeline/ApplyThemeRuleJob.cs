@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
-/// The "themes" job for a saved rule: runs the theme's current rule over its inquiry, brings the
+/// The "themes" job for a saved rule: runs the theme's current rule over its inquiry, batch by batch of
+/// submissions read from the database and indexed in memory (so any worker node can run it), brings the
 /// automatic tags in line and re-indexes only the submissions whose tags changed. It reads the rule
 /// under the tagging gate, so after concurrent edits the last run applies the last rule.
 /// </summary>
@@ -24,6 +25,9 @@ public sealed class ApplyThemeRuleJob(
     TaggingGate gate,
     ILogger<ApplyThemeRuleJob> logger)
 {
+    /// <summary>Submissions read, evaluated and written at a time: a few thousand passages in memory at most.</summary>
+    public const int BatchSize = 100;
+
     public async Task RunAsync(long themeId, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -35,8 +39,25 @@ public sealed class ApplyThemeRuleJob(
         }
 
         var prefix = await db.Set<Inquiry>().Where(i => i.Id == theme.InquiryId).Select(i => i.Prefix).FirstAsync(cancellationToken);
-        var matches = rules.Match(theme.Rule, prefix);
-        var changed = await tagger.ApplyAsync(theme, matches, onlySubmission: null, cancellationToken);
+        var (passages, matched, changed) = (0, 0, new HashSet<long>());
+        for (var after = 0L; ;)
+        {
+            var batch = await RulePassages.ReadBatchAsync(db, theme.InquiryId, prefix, after, BatchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            after = batch[^1].Submission.Id;
+            var documents = batch.SelectMany(s => s.Passages).ToList();
+            var matches = rules.Match(theme.Rule, documents);
+            var ids = batch.Select(s => s.Submission.Id).ToList();
+            db.ChangeTracker.Clear();
+            changed.UnionWith(tagger.Apply(theme, matches, await tagger.TagsAsync([theme.Id], ids, cancellationToken)));
+            await db.SaveChangesAsync(cancellationToken);
+            (passages, matched) = (passages + documents.Count, matched + matches.Count);
+        }
+
         if (changed.Count > 0)
         {
             await indexer.ReplaceAsync(changed, cancellationToken);
@@ -46,7 +67,7 @@ public sealed class ApplyThemeRuleJob(
         await db.Set<Theme>().Where(t => t.Id == themeId && t.AppliedVersion < theme.RuleVersion)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.AppliedVersion, theme.RuleVersion), cancellationToken);
 
-        logger.LogInformation("Theme {Theme} v{Version}: {Passages} passages matched, {Changed} submissions re-indexed in {ElapsedMs} ms",
-            theme.Name, theme.RuleVersion, matches.Count, changed.Count, clock.ElapsedMilliseconds);
+        logger.LogInformation("Theme {Theme} v{Version}: {Matched} of {Passages} passages matched, {Changed} submissions re-indexed in {ElapsedMs} ms",
+            theme.Name, theme.RuleVersion, matched, passages, changed.Count, clock.ElapsedMilliseconds);
     }
 }
