@@ -61,6 +61,7 @@ public static class PipelineRegistration
         services.AddScoped<IndexRepair>();
         services.AddSingleton<TaggingGate>();
         services.AddScoped<AutomaticTagger>();
+        services.AddScoped<AutomaticTagWriter>();
         services.AddScoped<ApplyThemeRuleJob>();
         services.AddScoped<EvidenceHub.Core.Themes.SubmissionThemeEvaluator>();
         services.AddScoped<EvidenceHub.Api.Themes.ManualTagger>();

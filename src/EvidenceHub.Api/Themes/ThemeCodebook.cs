@@ -126,19 +126,21 @@ public static partial class ThemeCodebook
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, EvidenceDbContext db, IPipelineQueue queue, TaggingGate gate, CancellationToken cancellationToken)
+        long id, EvidenceDbContext db, IPipelineQueue queue, CancellationToken cancellationToken)
     {
-        List<long> tagged;
-        using (await gate.EnterAsync(cancellationToken))
+        var strategy = db.Database.CreateExecutionStrategy();
+        var tagged = await strategy.ExecuteAsync(async () =>
         {
-            if (!await db.Set<Theme>().AnyAsync(t => t.Id == id, cancellationToken))
-            {
-                return Problems.NotFound($"The theme {id}");
-            }
-
-            tagged = await db.Set<ThemeTag>().Where(t => t.ThemeId == id).Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = await db.Set<ThemeTag>().Where(t => t.ThemeId == id).Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
             await db.Set<ThemeTag>().Where(t => t.ThemeId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.Set<Theme>().Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
+            var deleted = await db.Set<Theme>().Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return deleted == 0 ? null : ids;
+        });
+        if (tagged is null)
+        {
+            return Problems.NotFound($"The theme {id}");
         }
 
         tagged.ForEach(queue.Index);

@@ -6,13 +6,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvidenceHub.Core.Themes;
 
-/// <summary>A submission's passages as theme rules read them: the documents the index would hold, without themes.</summary>
-public sealed record SubmissionPassages(Submission Submission, IReadOnlyList<PassageDocument> Passages);
+/// <summary>A submission and its passages as read from the database, with the content version they were read at.</summary>
+public sealed record SubmissionPassages(Submission Submission, IReadOnlyList<Passage> Passages, string InquiryPrefix)
+{
+    public long Id => Submission.Id;
+
+    public int ContentVersion => RulePassages.VersionOf(Submission);
+
+    /// <summary>
+    /// What theme rules read: the documents the index would hold, without themes. A failed submission has
+    /// none (the index holds nothing of it), so its automatic tags go.
+    /// </summary>
+    public IReadOnlyList<PassageDocument> Documents { get; } = Submission.Status == ProcessingStatus.Failed
+        ? []
+        : SubmissionDocuments.For(Submission, InquiryPrefix, Passages).ToList();
+
+    /// <summary>Whether rules read the same from <paramref name="row"/> (the submission re-read under its lock) as from this.</summary>
+    public bool ReadsTheSameAs(Submission row)
+    {
+        var again = new SubmissionPassages(row, Passages, InquiryPrefix).Documents;
+        return again.Count == Documents.Count && again.Zip(Documents).All(p => p.First with { Themes = p.Second.Themes } == p.Second);
+    }
+}
 
 /// <summary>
 /// Reads the passages theme rules run over from the database, the source of truth, so that rules run
-/// on any node, index or not. A failed submission has none: the index holds nothing of it, and its
-/// automatic tags go.
+/// on any node, index or not; and takes the submission's row lock for writing what they made.
 /// </summary>
 public static class RulePassages
 {
@@ -33,13 +52,44 @@ public static class RulePassages
         return await WithPassagesAsync(db, submissions, inquiryPrefix, cancellationToken);
     }
 
+    /// <summary>
+    /// Inside the caller's transaction, locks the submission's row — an update that changes nothing, held
+    /// until the transaction ends, on every database and node — if its passages are still those of
+    /// <paramref name="seenVersion"/>. False when they were replaced since (or the submission is gone):
+    /// what was evaluated on them must not be written.
+    /// </summary>
+    public static async Task<bool> TryLockAsync(EvidenceDbContext db, long submissionId, int seenVersion, CancellationToken cancellationToken) =>
+        await db.Submissions.Where(s => s.Id == submissionId && s.PassageCount == seenVersion)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.PassageCount, s => s.PassageCount), cancellationToken) == 1;
+
+    /// <summary>Locks the submission's row as it now is; false when it is gone.</summary>
+    public static async Task<bool> LockAsync(EvidenceDbContext db, long submissionId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var version = await db.Submissions.AsNoTracking().Where(s => s.Id == submissionId)
+                .Select(s => (int?)s.PassageCount).FirstOrDefaultAsync(cancellationToken);
+            if (version is null)
+            {
+                return false;
+            }
+
+            if (await TryLockAsync(db, submissionId, version.Value, cancellationToken))
+            {
+                return true;
+            }
+        }
+    }
+
+    // TODO(change log): Submission.ContentVersion once it is on main; the passage count stands in until then.
+    internal static int VersionOf(Submission submission) => submission.PassageCount;
+
     private static async Task<List<SubmissionPassages>> WithPassagesAsync(
         EvidenceDbContext db, List<Submission> submissions, string inquiryPrefix, CancellationToken cancellationToken)
     {
-        var readable = submissions.Where(s => s.Status != ProcessingStatus.Failed).Select(s => s.Id).ToList();
-        var passages = (await db.Passages.AsNoTracking().Where(p => readable.Contains(p.SubmissionId)).ToListAsync(cancellationToken))
+        var ids = submissions.Select(s => s.Id).ToList();
+        var passages = (await db.Passages.AsNoTracking().Where(p => ids.Contains(p.SubmissionId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.SubmissionId);
-        return submissions.Select(s => new SubmissionPassages(s,
-            SubmissionDocuments.For(s, inquiryPrefix, passages[s.Id].OrderBy(p => p.Ordinal)).ToList())).ToList();
+        return submissions.Select(s => new SubmissionPassages(s, passages[s.Id].OrderBy(p => p.Ordinal).ToList(), inquiryPrefix)).ToList();
     }
 }
