@@ -15,7 +15,8 @@ namespace EvidenceHub.Search;
 /// </summary>
 internal sealed class PassageMemoryIndex(IReadOnlySet<string> fields)
 {
-    private static readonly Analyzer Analyzer = EvidenceAnalyzers.Create();
+    /// <summary>The index's analyzers (thread-safe: each thread reuses its own token streams).</summary>
+    public static readonly Analyzer Analyzer = EvidenceAnalyzers.Create();
 
     private readonly MemoryIndex memory = new(storeOffsets: false);
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.RegularExpressions;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -20,7 +18,7 @@ public sealed record RuleMatch(long PassageId, long SubmissionId, IReadOnlyList<
 /// reads names as the public does: the tags it makes are shown to the public in theme counts and
 /// filters, so a rule such as <c>submitter:Smith</c> must not mark an anonymous submission as Smith's.
 /// </remarks>
-public sealed partial class ThemeRules
+public sealed class ThemeRules
 {
     private const int MaxParsedRules = 10_000;
 
@@ -63,7 +61,6 @@ public sealed partial class ThemeRules
         var fields = parsed.SelectMany(r => r.Fields).ToHashSet(StringComparer.Ordinal);
         var queries = WithFuzzyTermsExpanded(parsed, passages);
         var matches = rules.Select(_ => new List<RuleMatch>()).ToList();
-        var highlighters = new SnippetHighlighter?[rules.Count];
         var index = new PassageMemoryIndex(fields);
         foreach (var passage in passages)
         {
@@ -72,8 +69,8 @@ public sealed partial class ThemeRules
             {
                 if (PassageMemoryIndex.Matches(searcher, queries[i]))
                 {
-                    var highlighter = highlighters[i] ??= new SnippetHighlighter(queries[i]);
-                    matches[i].Add(new RuleMatch(passage.PassageId, passage.SubmissionId, MarkedTerms(highlighter.MarkAll(passage.Text))));
+                    var words = MatchedWords.Of(queries[i], searcher.IndexReader, passage.Text, PassageMemoryIndex.Analyzer);
+                    matches[i].Add(new RuleMatch(passage.PassageId, passage.SubmissionId, words));
                 }
             }
         }
@@ -108,14 +105,6 @@ public sealed partial class ThemeRules
         var vocabulary = PassageMemoryIndex.Vocabulary(passages, rules.SelectMany(r => r.FuzzyFields).ToHashSet(StringComparer.Ordinal));
         return rules.Select(r => r.ExpandedAgainst(vocabulary)).ToList();
     }
-
-    /// <summary>The distinct marked spans of highlighted text; marks separated only by spaces are one phrase.</summary>
-    internal static IReadOnlyList<string> MarkedTerms(string marked) =>
-        Marks().Matches(AdjacentMarks().Replace(marked, " "))
-            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim().ToLowerInvariant())
-            .Where(t => t.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
 
     private static HashSet<string> Fields(Query query)
     {
@@ -152,10 +141,4 @@ public sealed partial class ThemeRules
                 break;
         }
     }
-
-    [GeneratedRegex(@"</mark>(\s+)<mark>")]
-    private static partial Regex AdjacentMarks();
-
-    [GeneratedRegex(@"<mark>(.*?)</mark>", RegexOptions.Singleline)]
-    private static partial Regex Marks();
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using EvidenceHub.Search;
 using Lucene.Net.Store;
 
@@ -8,7 +10,7 @@ namespace EvidenceHub.Api.Tests.Themes;
 /// query matches in the shared index — same mapping, same analyzers, names read as the public reads them.
 /// </summary>
 [TestClass]
-public sealed class ThemeRuleMatchingTests
+public sealed partial class ThemeRuleMatchingTests
 {
     private static readonly PassageDocument[] Passages =
     [
@@ -59,6 +61,16 @@ public sealed class ThemeRuleMatchingTests
         }
 
         Assert.IsEmpty(inMemory[Array.IndexOf(Rules, "submitter:jane")], "an anonymous submitter's name matches no rule");
+        for (var i = 0; i < Rules.Length; i++)
+        {
+            var highlighter = new SnippetHighlighter(EvidenceQueryParser.ParseQuery(Rules[i], SearchAccess.PublicOnly));
+            foreach (var match in inMemory[i])
+            {
+                var marked = highlighter.MarkAll(Passages.Single(p => p.PassageId == match.PassageId).Text);
+                Assert.AreSequenceEqual(MarkedWords(marked), match.Terms.ToList(), $"{Rules[i]}: the words a search would mark in passage {match.PassageId}");
+            }
+        }
+
         Assert.IsTrue(inMemory.Take(6).All(m => m.Count > 0), "the text rules each match something");
     }
 
@@ -81,6 +93,20 @@ public sealed class ThemeRuleMatchingTests
         Assert.Contains("theme:", ThemeRules.Problem("theme:Transport")!);
         Assert.IsNull(ThemeRules.Problem("devolutin~ OR submitter:smith"));
     }
+
+    /// <summary>The distinct marked spans of highlighted text; marks separated only by spaces are one phrase.</summary>
+    private static List<string> MarkedWords(string marked) =>
+        Marks().Matches(AdjacentMarks().Replace(marked, " "))
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim().ToLowerInvariant())
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    [GeneratedRegex(@"</mark>(\s+)<mark>")]
+    private static partial Regex AdjacentMarks();
+
+    [GeneratedRegex(@"<mark>(.*?)</mark>", RegexOptions.Singleline)]
+    private static partial Regex Marks();
 
     private static PassageDocument Passage(long id, long submission, string name, string? organisation, bool anonymous, string text, string? speaker = null) =>
         new(id, submission, $"TRM{submission:D4}", "TRM", speaker is null ? "written" : "oral", "charity", name, organisation, anonymous,
