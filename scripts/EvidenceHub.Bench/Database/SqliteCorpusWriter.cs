@@ -3,6 +3,7 @@ using EvidenceHub.Bench.Corpus;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

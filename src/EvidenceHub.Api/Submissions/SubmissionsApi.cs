@@ -1,11 +1,11 @@
+using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Search;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Search;
-using EvidenceHub.Api.Search;
-using EvidenceHub.Api.Access;
-using EvidenceHub.Core.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,8 +30,8 @@ public static class SubmissionsApi
         // Earlier versions (and uploaded file names) are for the inquiry's staff; the public gets the current file only.
         submission.MapGet("/versions", SubmissionVersions.ListAsync).RequireInquiryMember(InquiryFrom.Reference);
         submission.MapPost("/versions", SubmissionVersions.UploadAsync).DisableAntiforgery().RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
-        submission.MapGet("/search", SearchWithinAsync).AllowPublic();
-        submission.MapGet("/similar", SimilarAsync).AllowPublic();
+        submission.MapGet("/search", SearchWithinAsync).AllowPublic().ReadsIndex();
+        submission.MapGet("/similar", SimilarAsync).AllowPublic().ReadsIndex();
         submission.MapPost("/publication", SubmissionActions.SetPublicationAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
         submission.MapPost("/password", SubmissionActions.SupplyPasswordAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
     }

@@ -1,5 +1,7 @@
 using EvidenceHub.Api.Tests.Support;
 using EvidenceHub.Core.Pipeline;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EvidenceHub.Api.Tests.Pipeline;
@@ -68,13 +70,22 @@ public sealed class RecoveryTests
         await api.CreateInquiryAsync("RIX");
         await api.WaitUntilDoneAsync(await api.UploadAcceptedAsync("RIX", TestDocuments.UniqueText("reindex-endpoint"), "x.txt"));
         var before = Hits(await api.SearchAsync("q=neighbourhood"));
+        var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var runsBefore = ReindexRuns(monitoring);
 
         var response = await api.Http.PostAsync("/api/admin/reindex", null);
         Assert.AreEqual(System.Net.HttpStatusCode.Accepted, response.StatusCode);
 
-        await Task.Delay(500);
+        // The rebuild runs as a Hangfire job: compare once it has finished, not while it may not have started.
+        var runs = await Themes.ThemeClient.WaitUntilAsync(() => Task.FromResult(ReindexRuns(monitoring)),
+            r => r.Succeeded > runsBefore.Succeeded || r.Failed > runsBefore.Failed, "the reindex job has run (succeeded, failed)");
+        Assert.AreEqual(runsBefore.Failed, runs.Failed, "the reindex job failed");
         Assert.AreEqual(before, Hits(await api.SearchAsync("q=neighbourhood")));
     }
+
+    private static (int Succeeded, int Failed) ReindexRuns(IMonitoringApi monitoring) =>
+        (monitoring.SucceededJobs(0, 1000).Count(j => j.Value.Job?.Type == typeof(ReindexJob)),
+         monitoring.FailedJobs(0, 1000).Count(j => j.Value.Job?.Type == typeof(ReindexJob)));
 
     private static string Hits(System.Text.Json.Nodes.JsonNode results) =>
         string.Join(",", results["hits"]!.AsArray().Select(h =>
