@@ -55,7 +55,7 @@ public sealed class ManualTagger(EvidenceDbContext db, SubmissionThemeEvaluator 
         });
         if (result.Result is not ProblemHttpResult)
         {
-            await indexNow.ApplyAsync(submission.Id);
+            await indexNow.ApplyAsync(); // saved with its change-log rows; this node's index has it before the answer
         }
 
         return result;
@@ -64,7 +64,7 @@ public sealed class ManualTagger(EvidenceDbContext db, SubmissionThemeEvaluator 
     private async Task<Results<Ok<ThemeTagDto>, NoContent, ProblemHttpResult>> WriteLockedAsync(
         Submission submission, long? passageId, Theme theme, TagAction action, string who, CancellationToken cancellationToken)
     {
-        if (!await RulePassages.LockAsync(db, submission.Id, cancellationToken))
+        if (!await SubmissionRowLock.TakeAsync(db, submission.Id, cancellationToken))
         {
             return Problems.NotFound($"The submission {submission.Reference}"); // deleted while this request waited
         }

@@ -39,9 +39,9 @@ public sealed class ApplyThemeRuleJob(
         for (var after = 0L; ;)
         {
             var batch = await RulePassages.ReadBatchAsync(db, theme.InquiryId, prefix, after, BatchSize, cancellationToken);
-            if (batch.Count == 0)
+            if (batch.Count == 0 || !await db.Set<Theme>().AnyAsync(t => t.Id == themeId, cancellationToken))
             {
-                break;
+                break; // done, or the theme was deleted (its tags with it)
             }
 
             after = batch[^1].Id;
@@ -49,11 +49,7 @@ public sealed class ApplyThemeRuleJob(
             changed.UnionWith(await writer.WriteAsync(batch, theme.InquiryId, themeId, cancellationToken));
         }
 
-        if (changed.Count > 0)
-        {
-            await indexNow.ApplyAsync(changed);
-        }
-
+        await indexNow.ApplyAsync(); // each batch's tags were saved with their change-log rows; a node with an index applies them now
         // Every submission has been written with this version or a later one.
         await db.Set<Theme>().Where(t => t.Id == themeId && t.AppliedVersion < theme.RuleVersion)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.AppliedVersion, theme.RuleVersion), cancellationToken);

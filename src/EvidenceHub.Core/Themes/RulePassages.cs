@@ -11,7 +11,7 @@ public sealed record SubmissionPassages(Submission Submission, IReadOnlyList<Pas
 {
     public long Id => Submission.Id;
 
-    public int ContentVersion => RulePassages.VersionOf(Submission);
+    public int ContentVersion => Submission.ContentVersion;
 
     /// <summary>
     /// What theme rules read: the documents the index would hold, without themes. A failed submission has
@@ -31,7 +31,8 @@ public sealed record SubmissionPassages(Submission Submission, IReadOnlyList<Pas
 
 /// <summary>
 /// Reads the passages theme rules run over from the database, the source of truth, so that rules run
-/// on any node, index or not; and takes the submission's row lock for writing what they made.
+/// on any node, index or not; and takes the submission's row lock (<see cref="SubmissionRowLock"/>) only
+/// while they are still the passages read, for writing what rules made of them.
 /// </summary>
 public static class RulePassages
 {
@@ -59,30 +60,8 @@ public static class RulePassages
     /// what was evaluated on them must not be written.
     /// </summary>
     public static async Task<bool> TryLockAsync(EvidenceDbContext db, long submissionId, int seenVersion, CancellationToken cancellationToken) =>
-        await db.Submissions.Where(s => s.Id == submissionId && s.PassageCount == seenVersion)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.PassageCount, s => s.PassageCount), cancellationToken) == 1;
-
-    /// <summary>Locks the submission's row as it now is; false when it is gone.</summary>
-    public static async Task<bool> LockAsync(EvidenceDbContext db, long submissionId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var version = await db.Submissions.AsNoTracking().Where(s => s.Id == submissionId)
-                .Select(s => (int?)s.PassageCount).FirstOrDefaultAsync(cancellationToken);
-            if (version is null)
-            {
-                return false;
-            }
-
-            if (await TryLockAsync(db, submissionId, version.Value, cancellationToken))
-            {
-                return true;
-            }
-        }
-    }
-
-    // TODO(change log): Submission.ContentVersion once it is on main; the passage count stands in until then.
-    internal static int VersionOf(Submission submission) => submission.PassageCount;
+        await db.Submissions.Where(s => s.Id == submissionId && s.ContentVersion == seenVersion)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ContentVersion, s => s.ContentVersion), cancellationToken) == 1;
 
     private static async Task<List<SubmissionPassages>> WithPassagesAsync(
         EvidenceDbContext db, List<Submission> submissions, string inquiryPrefix, CancellationToken cancellationToken)
