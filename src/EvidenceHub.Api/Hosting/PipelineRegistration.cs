@@ -56,7 +56,6 @@ public static class PipelineRegistration
         services.AddScoped<ProcessSubmissionJob>();
         services.AddScoped<SubmissionIndexer>();
         services.AddScoped<IndexRepair>();
-        services.AddSingleton<TaggingGate>();
         services.AddScoped<AutomaticTagger>();
         services.AddScoped<AutomaticTagWriter>();
         services.AddScoped<ApplyThemeRuleJob>();
