@@ -7,6 +7,7 @@ using EvidenceHub.Bench.Http;
 using EvidenceHub.Bench.Indexing;
 using EvidenceHub.Bench.Postgres;
 using EvidenceHub.Bench.Queries;
+using EvidenceHub.Bench.Themes;
 
 // The benchmark driver behind scripts/bench.sh. Each verb is one phase, run in its own process so that
 // its peak working set is its own. Tables go to the folder in BENCH_REPORT (and to stdout).
@@ -30,6 +31,9 @@ switch (args)
         break;
     case ["index", var data, var passages]:
         IndexBench.Run(data, Int(passages), Seed, report);
+        break;
+    case ["themes", var passages]:
+        ThemeBench.Run(Int(passages), Seed, report);
         break;
     case ["query-inprocess", var data, var output, var rounds]:
         InProcessQueries.Run(data, output, Int(rounds));
@@ -60,6 +64,7 @@ switch (args)
               extract-overhead REQUESTS           what a child process adds to reading a short text file
               load-db DATA PASSAGES               the generated corpus into DATA's SQLite database
               index DATA PASSAGES                 the generated corpus into DATA's Lucene index (timed)
+              themes PASSAGES                     ten theme rules in memory over each generated submission (timed)
               query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher
               query-http URL OUT ROUNDS PASSAGES  the mix through the running API
               pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search

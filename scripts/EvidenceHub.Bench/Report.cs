@@ -16,6 +16,7 @@ internal sealed class Report(string? folder)
         ["latency"] = ["corpus", "queries", "in-process p50 / p95 / p99 ms", "HTTP p50 / p95 / p99 ms", "PostgreSQL p50 / p95 / p99 ms", "PostgreSQL ÷ HTTP at p50 / p99"],
         ["upload"] = ["server holds", "uploads", "202 → first hit p50 / p95 / max", "POST → 202 p50", "target"],
         ["load"] = ["corpus", "client", "searches/s", "p50 / p99 ms", "errors"],
+        ["themes"] = ["corpus", "rules over one submission", "throughput", "target"],
     };
 
     public void Row(string table, params string[] cells)

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -9,19 +8,23 @@ namespace EvidenceHub.Search;
 public sealed record RuleMatch(long PassageId, long SubmissionId, IReadOnlyList<string> Terms);
 
 /// <summary>
-/// Theme rules: queries in the search language, checked by the real parser and run over the index of
-/// one inquiry. A rule may not use <c>theme:</c> — a rule that depends on tags would feed on itself.
+/// Theme rules: queries in the search language, checked by the real parser and run over the passages they
+/// are given — one submission's, or a batch of an inquiry's, read from the database — each passage in an
+/// index of its own in memory (<see cref="PassageMemoryIndex"/>), never the shared index. A rule may not
+/// use <c>theme:</c>: a rule that depends on tags would feed on itself.
 /// </summary>
 /// <remarks>
-/// A rule reads every passage of its inquiry, published or not (tags are made before publication), but
+/// A rule reads every passage it is given, published or not (tags are made before publication), but
 /// reads names as the public does: the tags it makes are shown to the public in theme counts and
 /// filters, so a rule such as <c>submitter:Smith</c> must not mark an anonymous submission as Smith's.
 /// </remarks>
-public sealed partial class ThemeRules(PassageIndex index)
+public sealed class ThemeRules
 {
-    private const int MaxPassages = 100_000;
+    private const int MaxParsedRules = 10_000;
 
     private static readonly SearchAccess RuleAccess = SearchAccess.PublicOnly;
+
+    private readonly ConcurrentDictionary<string, RuleQuery> parsed = new(StringComparer.Ordinal);
 
     /// <summary>Null when the rule can be saved; otherwise why not, in words a researcher can act on.</summary>
     public static string? Problem(string? rule)
@@ -44,42 +47,64 @@ public sealed partial class ThemeRules(PassageIndex index)
         }
     }
 
-    /// <summary>Every passage of the inquiry (or of one submission in it) that the rule matches, with the matched words.</summary>
-    public IReadOnlyList<RuleMatch> Match(string rule, string inquiry, long? submissionId = null)
+    /// <summary>The passages the rule matches, with the matched words, by submission then passage.</summary>
+    public IReadOnlyList<RuleMatch> Match(string rule, IReadOnlyCollection<PassageDocument> passages) => Match([rule], passages)[0];
+
+    /// <summary>
+    /// For each rule (in order), the passages it matches, with the matched words, by submission then passage.
+    /// Each passage is indexed once, alone, and every rule run over it. Throws <see cref="SearchQueryException"/>
+    /// for a rule that no longer parses.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<RuleMatch>> Match(IReadOnlyList<string> rules, IReadOnlyCollection<PassageDocument> passages)
     {
-        var userQuery = EvidenceQueryParser.ParseQuery(rule, RuleAccess);
-        var scope = new BooleanQuery
+        var parsed = rules.Select(Parsed).ToList();
+        var fields = parsed.SelectMany(r => r.Fields).ToHashSet(StringComparer.Ordinal);
+        var queries = WithFuzzyTermsExpanded(parsed, passages);
+        var matches = rules.Select(_ => new List<RuleMatch>()).ToList();
+        var index = new PassageMemoryIndex(fields);
+        foreach (var passage in passages)
         {
-            { userQuery, Occur.MUST },
-            { new TermQuery(new Term(PassageFields.FacetField("inquiry"), inquiry)), Occur.MUST },
-        };
-        if (submissionId is { } id)
-        {
-            scope.Add(new TermQuery(new Term(PassageFields.SubmissionId, PassageDocumentMapper.Id(id))), Occur.MUST);
+            var searcher = index.Load(passage);
+            for (var i = 0; i < queries.Count; i++)
+            {
+                if (PassageMemoryIndex.Matches(searcher, queries[i]))
+                {
+                    var words = MatchedWords.Of(queries[i], searcher.IndexReader, passage.Text, PassageMemoryIndex.Analyzer);
+                    matches[i].Add(new RuleMatch(passage.PassageId, passage.SubmissionId, words));
+                }
+            }
         }
 
-        return index.Search(searcher =>
-        {
-            var top = searcher.Search(scope, MaxPassages);
-            var highlighter = new SnippetHighlighter(userQuery);
-            return top.ScoreDocs.Select(sd =>
-            {
-                var doc = searcher.Doc(sd.Doc);
-                return new RuleMatch(
-                    long.Parse(doc.Get(PassageFields.PassageId), System.Globalization.CultureInfo.InvariantCulture),
-                    long.Parse(doc.Get(PassageFields.SubmissionId), System.Globalization.CultureInfo.InvariantCulture),
-                    MarkedTerms(highlighter.MarkAll(doc.Get(PassageFields.Text))));
-            }).OrderBy(m => m.SubmissionId).ThenBy(m => m.PassageId).ToList();
-        });
+        return matches.Select(m => (IReadOnlyList<RuleMatch>)m.OrderBy(x => x.SubmissionId).ThenBy(x => x.PassageId).ToList()).ToList();
     }
 
-    /// <summary>The distinct marked spans of highlighted text; marks separated only by spaces are one phrase.</summary>
-    internal static IReadOnlyList<string> MarkedTerms(string marked) =>
-        Marks().Matches(AdjacentMarks().Replace(marked, " "))
-            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim().ToLowerInvariant())
-            .Where(t => t.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+    /// <summary>A rule parsed once and kept: every submission ingested runs every rule of its inquiry.</summary>
+    private RuleQuery Parsed(string rule)
+    {
+        if (parsed.TryGetValue(rule, out var known))
+        {
+            return known;
+        }
+
+        var query = EvidenceQueryParser.ParseQuery(rule, RuleAccess);
+        if (parsed.Count >= MaxParsedRules)
+        {
+            parsed.Clear(); // old rule texts; the ones in use come back on their next run
+        }
+
+        return parsed[rule] = new RuleQuery(query, Fields(query));
+    }
+
+    private static List<Query> WithFuzzyTermsExpanded(IReadOnlyList<RuleQuery> rules, IReadOnlyCollection<PassageDocument> passages)
+    {
+        if (!rules.Any(r => r.HasFuzzyTerms))
+        {
+            return rules.Select(r => r.Query).ToList();
+        }
+
+        var vocabulary = PassageMemoryIndex.Vocabulary(passages, rules.SelectMany(r => r.FuzzyFields).ToHashSet(StringComparer.Ordinal));
+        return rules.Select(r => r.ExpandedAgainst(vocabulary)).ToList();
+    }
 
     private static HashSet<string> Fields(Query query)
     {
@@ -111,12 +136,9 @@ public sealed partial class ThemeRules(PassageIndex index)
             case MultiTermQuery m:
                 fields.Add(m.Field);
                 break;
+            case ConstantScoreQuery { Query: { } inner }:
+                Collect(inner, fields); // the access rules' filter on anonymity
+                break;
         }
     }
-
-    [GeneratedRegex(@"</mark>(\s+)<mark>")]
-    private static partial Regex AdjacentMarks();
-
-    [GeneratedRegex(@"<mark>(.*?)</mark>", RegexOptions.Singleline)]
-    private static partial Regex Marks();
 }

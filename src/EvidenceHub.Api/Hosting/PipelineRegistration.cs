@@ -58,8 +58,8 @@ public static class PipelineRegistration
         services.AddScoped<ProcessSubmissionJob>();
         services.AddScoped<SubmissionIndexer>();
         services.AddScoped<IndexRepair>();
-        services.AddSingleton<TaggingGate>();
         services.AddScoped<AutomaticTagger>();
+        services.AddScoped<AutomaticTagWriter>();
         services.AddScoped<ApplyThemeRuleJob>();
         services.AddScoped<EvidenceHub.Core.Themes.SubmissionThemeEvaluator>();
         services.AddScoped<EvidenceHub.Api.Themes.ManualTagger>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Pipeline;
+using EvidenceHub.Core.Replication;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Themes;
 using EvidenceHub.Search;
@@ -61,9 +62,13 @@ public static partial class ThemeCodebook
         return TypedResults.Created($"/api/themes/{theme.Id}", theme.AsDto(inquiry.Prefix));
     }
 
-    /// <summary>Changes what is given (null keeps a field). A changed rule gets the next version and is re-applied.</summary>
-    public static async Task<Results<Ok<ThemeDto>, ProblemHttpResult>> UpdateAsync(
-        long id, ThemeRequest request, EvidenceDbContext db, IPipelineQueue queue, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes what is given (null keeps a field). A changed rule gets the next version and is re-applied; a new
+    /// name reaches the index entries of every submission tagged with the theme through the change log, saved
+    /// with the rename.
+    /// </summary>
+    public static async Task<Results<Ok<ThemeDto>, ProblemHttpResult>> UpdateAsync(long id, ThemeRequest request, EvidenceDbContext db,
+        IPipelineQueue queue, ImmediateIndexUpdate indexNow, TimeProvider clock, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -98,6 +103,8 @@ public static partial class ThemeCodebook
             }
 
             theme.UpdatedAt = clock.GetUtcNow();
+            var tagged = renamed ? await TaggedAsync(db, id, cancellationToken) : [];
+            IndexChangeLog.Record(db, tagged);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -118,38 +125,49 @@ public static partial class ThemeCodebook
 
             if (renamed)
             {
-                await ReindexTaggedAsync(db, queue, theme.Id, cancellationToken);
+                // A tag another writer saved while the rename was being saved carries the old name if its own
+                // change-log row was applied before the rename committed: it is written again now.
+                IndexChangeLog.Record(db, (await TaggedAsync(db, id, cancellationToken)).Except(tagged));
+                await db.SaveChangesAsync(cancellationToken);
+                await indexNow.ApplyAsync();
             }
 
             return TypedResults.Ok(theme.AsDto(prefix));
         }
     }
 
+    /// <summary>Deletes the theme and its tags, and records the index change of every submission it tagged, in one transaction.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, EvidenceDbContext db, IPipelineQueue queue, TaggingGate gate, CancellationToken cancellationToken)
+        long id, EvidenceDbContext db, ImmediateIndexUpdate indexNow, CancellationToken cancellationToken)
     {
-        List<long> tagged;
-        using (await gate.EnterAsync(cancellationToken))
+        var strategy = db.Database.CreateExecutionStrategy();
+        var deleted = await strategy.ExecuteAsync(async () =>
         {
-            if (!await db.Set<Theme>().AnyAsync(t => t.Id == id, cancellationToken))
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var tagged = await TaggedAsync(db, id, cancellationToken);
+            await db.Set<ThemeTag>().Where(t => t.ThemeId == id).ExecuteDeleteAsync(cancellationToken);
+            if (await db.Set<Theme>().Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
             {
-                return Problems.NotFound($"The theme {id}");
+                return false;
             }
 
-            tagged = await db.Set<ThemeTag>().Where(t => t.ThemeId == id).Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
-            await db.Set<ThemeTag>().Where(t => t.ThemeId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.Set<Theme>().Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
+            IndexChangeLog.Record(db, tagged); // bulk deletes bypass the change tracker
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        });
+        if (!deleted)
+        {
+            return Problems.NotFound($"The theme {id}");
         }
 
-        tagged.ForEach(queue.Refresh);
+        await indexNow.ApplyAsync();
         return TypedResults.NoContent();
     }
 
-    private static async Task ReindexTaggedAsync(EvidenceDbContext db, IPipelineQueue queue, long themeId, CancellationToken cancellationToken)
-    {
-        var tagged = await db.Set<ThemeTag>().Where(t => t.ThemeId == themeId).Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
-        tagged.ForEach(queue.Refresh);
-    }
+    private static Task<List<long>> TaggedAsync(EvidenceDbContext db, long themeId, CancellationToken cancellationToken) =>
+        db.Set<ThemeTag>().Where(t => t.ThemeId == themeId).Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
 
     private static ProblemHttpResult? Invalid(string name, string? rule, string? colour)
     {

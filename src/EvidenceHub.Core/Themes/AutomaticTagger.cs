@@ -5,29 +5,30 @@ using Microsoft.EntityFrameworkCore;
 namespace EvidenceHub.Core.Themes;
 
 /// <summary>
-/// Brings one theme's automatic tags in line with what its rule matched, over the whole inquiry or
-/// one submission. Matching passages get a tag with the reason; a submission gets the tag when it has
-/// a matching passage whose tag is not rejected. Only tags nobody has reviewed are added, updated or
-/// removed: manual and confirmed tags stay, rejected ones are never restored. Running it twice changes
-/// nothing the second time.
+/// Brings one theme's automatic tags in line with what its rule matched on some submissions. Matching
+/// passages get a tag with the reason; a submission gets the tag when it has a matching passage whose tag
+/// is not rejected. Only tags nobody has reviewed are added, updated or removed: manual and confirmed tags
+/// stay, rejected ones are never restored. Running it twice changes nothing the second time.
 /// </summary>
 public sealed class AutomaticTagger(EvidenceDbContext db, TimeProvider clock)
 {
     public const string RuleAuthor = "rule";
     private const int MaxTermsLength = 1000;
 
-    /// <summary>Saves the changes and returns the submissions whose tags were added or removed (to re-index).</summary>
-    public async Task<IReadOnlySet<long>> ApplyAsync(Theme theme, IReadOnlyList<RuleMatch> matches, long? onlySubmission, CancellationToken cancellationToken)
-    {
-        var query = db.Set<ThemeTag>().Where(t => t.ThemeId == theme.Id);
-        if (onlySubmission is { } id)
-        {
-            query = query.Where(t => t.SubmissionId == id);
-        }
+    /// <summary>Every tag of these themes on these submissions, tracked, for <see cref="Apply"/>.</summary>
+    public Task<List<ThemeTag>> TagsAsync(IReadOnlyCollection<long> themeIds, IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken) =>
+        db.Set<ThemeTag>().Where(t => themeIds.Contains(t.ThemeId) && submissionIds.Contains(t.SubmissionId)).ToListAsync(cancellationToken);
 
-        var existing = await query.ToListAsync(cancellationToken);
+    /// <summary>
+    /// Stages the changes (the caller saves) that bring <paramref name="existing"/> — every tag of the theme
+    /// on the submissions evaluated, tracked — in line with <paramref name="matches"/> on them. Returns the
+    /// submissions whose tags were added or removed.
+    /// </summary>
+    public IReadOnlySet<long> Apply(Theme theme, IReadOnlyList<RuleMatch> matches, IEnumerable<ThemeTag> existing)
+    {
+        var tags = existing.Where(t => t.ThemeId == theme.Id).ToList();
         var changed = new HashSet<long>();
-        var passageTags = existing.Where(t => t.PassageId is not null).ToDictionary(t => t.PassageId!.Value);
+        var passageTags = tags.Where(t => t.PassageId is not null).ToDictionary(t => t.PassageId!.Value);
         var matched = matches.ToDictionary(m => m.PassageId);
 
         foreach (var match in matches)
@@ -53,7 +54,7 @@ public sealed class AutomaticTagger(EvidenceDbContext db, TimeProvider clock)
         }
 
         var supported = matches.Where(m => passageTags[m.PassageId].IsEffective).ToLookup(m => m.SubmissionId);
-        var wholeTags = existing.Where(t => t.PassageId is null).ToDictionary(t => t.SubmissionId);
+        var wholeTags = tags.Where(t => t.PassageId is null).ToDictionary(t => t.SubmissionId);
         foreach (var submission in supported)
         {
             var first = submission.First();
@@ -78,7 +79,6 @@ public sealed class AutomaticTagger(EvidenceDbContext db, TimeProvider clock)
             changed.Add(stale.SubmissionId);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return changed;
     }
 
