@@ -19,7 +19,7 @@ public sealed class AdminOptions
 }
 
 /// <summary>The <c>EvidenceHub</c> configuration section, with its defaults.</summary>
-public sealed class EvidenceHubOptions
+public sealed class EvidenceHubOptions : IValidatableObject
 {
     public const string Section = "EvidenceHub";
 
@@ -27,6 +27,9 @@ public sealed class EvidenceHubOptions
     public string DataDirectory { get; set; } = "./data";
 
     public StorageMode Storage { get; set; } = StorageMode.Embedded;
+
+    /// <summary>What this process does; a split needs storage other processes can share (SQL Server or PostgreSQL).</summary>
+    public ProcessRoles Roles { get; set; } = ProcessRoles.Both;
 
     public bool LoadSamples { get; set; } = true;
 
@@ -87,4 +90,22 @@ public sealed class EvidenceHubOptions
     public string BlobDirectory => Path.Combine(FullDataDirectory, "blobs");
 
     public string DatabasePath => Path.Combine(FullDataDirectory, "evidencehub.db");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Roles == ProcessRoles.None || (Roles & ~ProcessRoles.Both) != 0)
+        {
+            yield return new ValidationResult("EvidenceHub:Roles must be web, worker, or both (web,worker).", [nameof(Roles)]);
+        }
+        else if (Storage == StorageMode.Embedded && Roles != ProcessRoles.Both)
+        {
+            // The SQLite file and the in-memory job queue belong to one process: a web-only node would
+            // queue jobs no worker ever sees, and a worker-only node would process a queue nobody fills.
+            yield return new ValidationResult(
+                $"EvidenceHub:Roles is '{Roles}', but the embedded storage (a SQLite file and an in-memory job queue) " +
+                "cannot be shared between processes. Run web and worker in one process (remove EvidenceHub:Roles), " +
+                "or set EvidenceHub:Storage to SqlServer or PostgreSql with ConnectionStrings:EvidenceHub for every node.",
+                [nameof(Roles)]);
+        }
+    }
 }

@@ -35,12 +35,18 @@ public static class PipelineRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>())));
-        services.AddHangfireServer((sp, server) =>
+        // A web-only node enqueues into the shared job storage and leaves the processing to the workers.
+        if (options.Roles.HasFlag(ProcessRoles.Worker))
         {
-            server.WorkerCount = sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.Workers;
-            server.Queues = Queues;
-            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-        });
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.Workers;
+                server.Queues = Queues;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+            services.AddHostedService<PipelineReconciler>();
+            services.AddHostedService<EvidenceHub.Api.Samples.SampleInquiryLoader>();
+        }
 
         services.AddSingleton<IDocumentExtractor, DocumentExtractor>();
         services.AddSingleton<ExtractionRunner>();
@@ -64,8 +70,6 @@ public static class PipelineRegistration
         services.AddScoped<ApplyThemeRuleJob>();
         services.AddScoped<EvidenceHub.Core.Themes.SubmissionThemeEvaluator>();
         services.AddScoped<EvidenceHub.Api.Themes.ManualTagger>();
-        services.AddHostedService<PipelineReconciler>();
-        services.AddHostedService<EvidenceHub.Api.Samples.SampleInquiryLoader>();
     }
 
     private static JobStorage CreateJobStorage(StorageMode mode, string? connectionString) => mode switch

@@ -14,6 +14,6 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseInitializer.InitializeAsync(scope.ServiceProvider.GetRequiredService<EvidenceDbContext>(), CancellationToken.None);
         await EvidenceHub.Api.Accounts.FirstAdministrator.EnsureAsync(scope.ServiceProvider, options.Admin, Console.Out, CancellationToken.None);
-        app.Logger.LogInformation("EvidenceHub data in {DataDirectory} ({Storage} storage)", options.FullDataDirectory, options.Storage);
+        app.Logger.LogInformation("EvidenceHub data in {DataDirectory} ({Storage} storage); roles: {Roles}", options.FullDataDirectory, options.Storage, options.Roles);
     }
 }
