@@ -87,7 +87,27 @@ public sealed class EvidenceHubOptions : IValidatableObject
 
     public string IndexDirectory => Path.Combine(FullDataDirectory, "index");
 
-    public string BlobDirectory => Path.Combine(FullDataDirectory, "blobs");
+    /// <summary>
+    /// <c>EvidenceHub:FilesDirectory</c>: the originals, by SHA-256. Every node of a cluster mounts the same
+    /// folder. Unset: <c>DataDirectory/files</c>.
+    /// </summary>
+    public string? FilesDirectory { get; set; }
+
+    /// <summary>
+    /// Where the originals are: <see cref="FilesDirectory"/> when set; else <c>DataDirectory/blobs</c> while
+    /// that folder exists (where earlier versions kept them, still read and written there); else
+    /// <c>DataDirectory/files</c>.
+    /// </summary>
+    public string FullFilesDirectory =>
+        !string.IsNullOrWhiteSpace(FilesDirectory) ? Path.GetFullPath(FilesDirectory)
+        : UsesEarlierFilesFolder ? Path.Combine(FullDataDirectory, EarlierFilesFolder)
+        : Path.Combine(FullDataDirectory, "files");
+
+    /// <summary>Whether the originals stay in <c>DataDirectory/blobs</c>, where earlier versions kept them.</summary>
+    public bool UsesEarlierFilesFolder =>
+        string.IsNullOrWhiteSpace(FilesDirectory) && Directory.Exists(Path.Combine(FullDataDirectory, EarlierFilesFolder));
+
+    private const string EarlierFilesFolder = "blobs";
 
     public string DatabasePath => Path.Combine(FullDataDirectory, "evidencehub.db");
 

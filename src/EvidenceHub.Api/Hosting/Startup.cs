@@ -14,6 +14,13 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseInitializer.InitializeAsync(scope.ServiceProvider.GetRequiredService<EvidenceDbContext>(), CancellationToken.None);
         await EvidenceHub.Api.Accounts.FirstAdministrator.EnsureAsync(scope.ServiceProvider, options.Admin, Console.Out, CancellationToken.None);
-        app.Logger.LogInformation("EvidenceHub data in {DataDirectory} ({Storage} storage); roles: {Roles}", options.FullDataDirectory, options.Storage, options.Roles);
+        app.Logger.LogInformation("EvidenceHub data in {DataDirectory} ({Storage} storage), originals in {FilesDirectory}; roles: {Roles}",
+            options.FullDataDirectory, options.Storage, options.FullFilesDirectory, options.Roles);
+        if (options.UsesEarlierFilesFolder)
+        {
+            app.Logger.LogInformation(
+                "The originals stay in {FilesDirectory}, where an earlier version put them; set EvidenceHub:FilesDirectory to keep them elsewhere (move the folder with it)",
+                options.FullFilesDirectory);
+        }
     }
 }
