@@ -85,7 +85,17 @@ public static class PipelineRegistration
         }),
         StorageMode.PostgreSql => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200), PrepareSchemaIfNecessary = true }),
+            new PostgreSqlStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                PrepareSchemaIfNecessary = true,
+                // As on SQL Server: a running job's claim is renewed while its worker lives, so the job of a
+                // node that died comes back to the queue after minutes, not the default half hour.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                // Nodes that start together (or before the database answers) try the schema again rather than fail.
+                StartupConnectionMaxRetries = 5,
+            }),
         _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
     };
 
