@@ -71,7 +71,7 @@ public sealed class NodeProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += node.KillOnExit;
         try
         {
-            await node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+            await node.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180)); // minutes only on a machine busy with other builds
             return node;
         }
         catch
