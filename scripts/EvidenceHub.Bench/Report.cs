@@ -15,6 +15,8 @@ internal sealed class Report(string? folder)
         ["latency"] = ["corpus", "queries", "in-process p50 / p95 / p99 ms", "HTTP p50 / p95 / p99 ms", "PostgreSQL p50 / p95 / p99 ms", "PostgreSQL ÷ HTTP at p50 / p99"],
         ["upload"] = ["server holds", "uploads", "202 → first hit p50 / p95 / max", "POST → 202 p50", "target"],
         ["load"] = ["corpus", "client", "searches/s", "p50 / p99 ms", "errors"],
+        ["ingest"] = ["server", "submissions", "sent as", "all accepted after", "all searchable after", "submissions/s", "target"],
+        ["replica"] = ["cluster", "load", "indexed on A → found on B p50 / p99 / max", "target"],
     };
 
     public void Row(string table, params string[] cells)
