@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using EvidenceHub.Api.Tests.Support;
@@ -208,6 +209,36 @@ public sealed class MultiNodeTests
 
         w.Kill();
     }
+
+    [TestMethod]
+    public async Task A_page_signed_in_through_A_works_through_B_with_the_antiforgery_token_A_issued()
+    {
+        // One browser behind a load balancer that is not sticky: cookies are per host, not per port, so
+        // whatever A sets is sent to B too.
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var browser = new HttpClient(handler);
+        var signIn = new HttpRequestMessage(HttpMethod.Post, new Uri(a.BaseAddress, "/api/auth/signin"))
+        {
+            Content = JsonContent.Create(new { email = EvidenceHubFactory.AdminEmail, password = EvidenceHubFactory.AdminPassword }),
+        };
+        signIn.Headers.Add("X-EvidenceHub-Antiforgery", await AntiforgeryTokenAsync(browser, a));
+        var signedIn = await browser.SendAsync(signIn);
+        Assert.AreEqual(HttpStatusCode.OK, signedIn.StatusCode, await signedIn.Content.ReadAsStringAsync());
+
+        var me = await browser.GetFromJsonAsync<JsonNode>(new Uri(b.BaseAddress, "/api/me"));
+        Assert.IsTrue(me!["signedIn"]!.GetValue<bool>(), $"B reads the cookie A issued: {me.ToJsonString()}\n{cluster.Output()}");
+
+        var create = new HttpRequestMessage(HttpMethod.Post, new Uri(b.BaseAddress, "/api/inquiries"))
+        {
+            Content = JsonContent.Create(new { title = "Signed in through A", referencePrefix = "MNS" }),
+        };
+        create.Headers.Add("X-EvidenceHub-Antiforgery", await AntiforgeryTokenAsync(browser, a));
+        var created = await browser.SendAsync(create);
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient browser, NodeProcess node) =>
+        (await browser.GetFromJsonAsync<JsonNode>(new Uri(node.BaseAddress, "/api/auth/antiforgery")))!["token"]!.GetValue<string>();
 
     /// <summary>Three passages, two of them carrying the marker.</summary>
     private static byte[] Evidence(string marker) => TestDocuments.Text(
