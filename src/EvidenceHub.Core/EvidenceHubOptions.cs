@@ -76,6 +76,17 @@ public sealed class EvidenceHubOptions : IValidatableObject
     /// <summary>How often the reconciler looks for submissions whose job was lost.</summary>
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often a web node reads the index change log (its replica lag, when idle, is about this).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan ReplicaPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long the index change log keeps its rows. A node whose index is older than this builds a new one
+    /// from the database when it starts, instead of following the log.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>
     /// The fewest passages worth a search slice of their own: a search over a larger index is collected
     /// in parallel, in up to one slice per core.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EvidenceHub.Bench.Corpus;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Storage;
+using EvidenceHub.Storage;
 using EvidenceHub.Core.Submissions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,7 @@
-using EvidenceHub.Core.Pipeline;
-
 namespace EvidenceHub.Api.Hosting;
 
 /// <summary>
-/// Command-line verbs beside serving: <c>reindex</c> rebuilds the index from the database;
+/// Command-line verbs beside serving: <c>reindex</c> rebuilds this node's index from the database (beside the old one, swapped in when complete);
 /// <c>corpus-check DIR</c> runs extraction over a folder and prints a table; <c>generate-samples DIR</c>
 /// writes the sample inquiry's files; <c>users add|token|list</c> manages who signs in (<see cref="EvidenceHub.Api.Accounts.UserCommands"/>).
 /// </summary>
@@ -55,8 +53,7 @@ public static class CommandLine
         }
 
         await app.InitializeEvidenceHubAsync();
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ReindexJob>().RunAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<EvidenceHub.Core.Replication.IndexReplica>().RebuildAsync();
         var index = app.Services.GetRequiredService<EvidenceHub.Search.PassageIndex>();
         Console.WriteLine($"Reindexed: the index now holds {index.PassageCount} passages.");
         return true;

@@ -3,37 +3,35 @@ using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;
-using EvidenceHub.Search;
+using EvidenceHub.Core.Replication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EvidenceHub.Api.Hosting;
 
 /// <summary>
-/// Makes sure no submission is left behind: at start-up it re-queues every submission that is not
-/// indexed or failed (a crash or a lost in-memory queue loses nothing) and rebuilds an index that has
-/// gone missing; then, on a schedule, it re-queues submissions whose job has gone quiet for too long.
-/// Every round it also checks the index against the database (<see cref="IndexRepair"/>) and rewrites
-/// any submission whose publication, anonymity or passages differ.
+/// A worker's watch that no submission is left behind: at start-up it re-queues every submission that is
+/// not indexed or failed (a crash or a lost in-memory queue loses nothing), and theme rules not yet
+/// applied; then, on a schedule, those whose job has gone quiet for too long. It also prunes the index
+/// change log past its retention. (Each web node checks its own index: <see cref="IndexFollower"/>.)
 /// </summary>
 public sealed class PipelineReconciler(
     IServiceScopeFactory scopes,
-    PassageIndex index,
     TimeProvider clock,
     IOptions<EvidenceHubOptions> options,
     ILogger<PipelineReconciler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ReconcileAsync(staleAfter: TimeSpan.Zero, checkIndex: true, stoppingToken);
+        await ReconcileAsync(staleAfter: TimeSpan.Zero, stoppingToken);
         using var timer = new PeriodicTimer(options.Value.ReconcileEvery);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await ReconcileAsync(options.Value.ExtractionTimeout * 2, checkIndex: false, stoppingToken);
+            await ReconcileAsync(options.Value.ExtractionTimeout * 2, stoppingToken);
         }
     }
 
-    private async Task ReconcileAsync(TimeSpan staleAfter, bool checkIndex, CancellationToken cancellationToken)
+    private async Task ReconcileAsync(TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         try
         {
@@ -47,7 +45,7 @@ public sealed class PipelineReconciler(
             var stale = pending.Where(s => staleAfter == TimeSpan.Zero || s.StatusChangedAt <= before).ToList();
             foreach (var submission in stale)
             {
-                queue.Extract(submission.Id);
+                queue.Process(submission.Id);
             }
 
             if (stale.Count > 0)
@@ -62,20 +60,11 @@ public sealed class PipelineReconciler(
                 queue.ApplyTheme(theme.Id);
             }
 
-            if (index.PassageCount > 0)
+            var expired = clock.GetUtcNow() - options.Value.ChangeLogRetention;
+            var pruned = await db.Set<IndexChange>().Where(c => c.At < expired).ExecuteDeleteAsync(cancellationToken);
+            if (pruned > 0)
             {
-                var repaired = await scope.ServiceProvider.GetRequiredService<IndexRepair>().RepairAsync(cancellationToken);
-                if (repaired.Count > 0)
-                {
-                    logger.LogWarning("The index differed from the database for {Count} submissions ({Ids}); rewrote them", repaired.Count, string.Join(", ", repaired.Take(20)));
-                }
-            }
-
-            if (checkIndex && index.PassageCount == 0 &&
-                await db.Submissions.AnyAsync(s => s.Status == ProcessingStatus.Indexed && s.PassageCount > 0, cancellationToken))
-            {
-                logger.LogWarning("The index is empty but the database holds indexed submissions: rebuilding it");
-                queue.Reindex();
+                logger.LogInformation("Pruned {Count} index changes older than {Days} days", pruned, options.Value.ChangeLogRetention.TotalDays);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -18,7 +18,7 @@ namespace EvidenceHub.Api.Hosting;
 public static class PipelineRegistration
 {
     public static readonly string[] Queues =
-        [HangfirePipelineQueue.ExtractQueue, HangfirePipelineQueue.IndexQueue, HangfirePipelineQueue.ThemesQueue, "default"];
+        [HangfirePipelineQueue.ProcessQueue, HangfirePipelineQueue.RefreshQueue, HangfirePipelineQueue.ThemesQueue, "default"];
 
     /// <summary>
     /// Hangfire with this host's own storage and activator registered in DI before AddHangfire, so
@@ -51,7 +51,6 @@ public static class PipelineRegistration
         services.AddSingleton<IDocumentExtractor, DocumentExtractor>();
         services.AddSingleton<ExtractionRunner>();
         services.AddScoped<IPipelineQueue, HangfirePipelineQueue>();
-        services.AddScoped<SubmissionStatusWriter>();
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<EvidenceHub.Core.Submissions.Batch.SubmissionBatchIntake>();
         services.AddScoped<SubmissionCorrection>();
@@ -60,9 +59,7 @@ public static class PipelineRegistration
         services.AddScoped<SubmissionDeletion>();
         services.AddScoped<ImmediateIndexUpdate>();
         services.AddScoped<QuoteReanchoring>();
-        services.AddScoped<ExtractSubmissionJob>();
-        services.AddScoped<IndexSubmissionJob>();
-        services.AddScoped<ReindexJob>();
+        services.AddScoped<ProcessSubmissionJob>();
         services.AddScoped<SubmissionIndexer>();
         services.AddScoped<IndexRepair>();
         services.AddSingleton<TaggingGate>();

@@ -1,5 +1,6 @@
 using EvidenceHub.Core;
 using EvidenceHub.Core.Storage;
+using EvidenceHub.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EvidenceHub.Api.Hosting;

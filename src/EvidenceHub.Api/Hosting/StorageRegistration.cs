@@ -2,6 +2,7 @@ using EvidenceHub.Core;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Search;
+using EvidenceHub.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EvidenceHub.Api.Hosting;
@@ -25,5 +26,7 @@ public static class StorageRegistration
         });
         services.AddScoped<CitationStyles>();
         services.AddSingleton<ThemeRules>();
+        services.AddSingleton<EvidenceHub.Core.Replication.IndexReplica>();
+        services.AddHostedService<IndexFollower>();
     }
 }

@@ -1,3 +1,4 @@
+using EvidenceHub.Core.Replication;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Search;
 using Hangfire;
@@ -25,10 +26,13 @@ public sealed class DatabaseHealthCheck(EvidenceDbContext db) : IHealthCheck
             : HealthCheckResult.Unhealthy("The database does not answer.");
 }
 
-public sealed class IndexHealthCheck(PassageIndex index) : IHealthCheck
+/// <summary>Degraded while the node builds its first index (its searches find nothing yet, and say so).</summary>
+public sealed class IndexHealthCheck(PassageIndex index, IndexReplica replica) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(HealthCheckResult.Healthy($"{index.PassageCount} passages"));
+        Task.FromResult(replica.Ready
+            ? HealthCheckResult.Healthy($"{index.PassageCount} passages, at change {replica.Watermark}")
+            : HealthCheckResult.Degraded("The index is being built from the database; searches answer from it when it is complete."));
 }
 
 public sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Citations;
+using EvidenceHub.Core.Replication;
 using EvidenceHub.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,10 +11,10 @@ namespace EvidenceHub.Api.Search;
 public static class SearchApi
 {
     public static void MapSearch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/search", Search).WithTags("Search").AllowPublic();
+        app.MapGet("/api/search", Search).WithTags("Search").AllowPublic().ReadsIndex();
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        HttpRequest http, Caller caller, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
+        HttpRequest http, Caller caller, EvidenceSearcher searcher, IndexReplica replica, CitationStyles citations, CancellationToken cancellationToken)
     {
         var parsed = SearchQueryString.Parse(http.Query);
         if (parsed.Problem is not null)
@@ -31,6 +32,7 @@ public static class SearchApi
             request.PageSize,
             clock.ElapsedMilliseconds,
             results.Hits.Select(h => h.AsDto(styles)).ToList(),
-            results.Facets));
+            results.Facets,
+            Indexing: !replica.Ready));
     }
 }

@@ -10,7 +10,8 @@ public sealed record SearchResponse(
     int PageSize,
     long TookMs,
     IReadOnlyList<SearchHitDto> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
+    bool Indexing);
 
 public sealed record SearchHitDto(
     string Reference,

@@ -84,7 +84,7 @@ public static class SubmissionActions
         submission.Queue(clock.GetUtcNow());
         audit.Add(caller.Actor, AuditActions.PasswordSupplied, submission.Inquiry!.Prefix, submission.Reference);
         await db.SaveChangesAsync(cancellationToken);
-        queue.Extract(submission.Id);
+        queue.Process(submission.Id);
         return TypedResults.Accepted($"/api/submissions/{submission.Reference}", submission.AsDto(submission.Inquiry!.Prefix));
     }
 }

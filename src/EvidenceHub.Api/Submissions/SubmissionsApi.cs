@@ -30,8 +30,8 @@ public static class SubmissionsApi
         // Earlier versions (and uploaded file names) are for the inquiry's staff; the public gets the current file only.
         submission.MapGet("/versions", SubmissionVersions.ListAsync).RequireInquiryMember(InquiryFrom.Reference);
         submission.MapPost("/versions", SubmissionVersions.UploadAsync).DisableAntiforgery().RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
-        submission.MapGet("/search", SearchWithinAsync).AllowPublic();
-        submission.MapGet("/similar", SimilarAsync).AllowPublic();
+        submission.MapGet("/search", SearchWithinAsync).AllowPublic().ReadsIndex();
+        submission.MapGet("/similar", SimilarAsync).AllowPublic().ReadsIndex();
         submission.MapPost("/publication", SubmissionActions.SetPublicationAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
         submission.MapPost("/password", SubmissionActions.SupplyPasswordAsync).RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Reference);
     }

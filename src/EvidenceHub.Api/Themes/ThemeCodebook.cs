@@ -141,14 +141,14 @@ public static partial class ThemeCodebook
             await db.Set<Theme>().Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
         }
 
-        tagged.ForEach(queue.Index);
+        tagged.ForEach(queue.Refresh);
         return TypedResults.NoContent();
     }
 
     private static async Task ReindexTaggedAsync(EvidenceDbContext db, IPipelineQueue queue, long themeId, CancellationToken cancellationToken)
     {
         var tagged = await db.Set<ThemeTag>().Where(t => t.ThemeId == themeId).Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
-        tagged.ForEach(queue.Index);
+        tagged.ForEach(queue.Refresh);
     }
 
     private static ProblemHttpResult? Invalid(string name, string? rule, string? colour)

@@ -1,6 +1,7 @@
 using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Inquiries;
+using EvidenceHub.Api.Search;
 using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
@@ -18,7 +19,7 @@ public static class ThemesApi
         var inquiry = app.MapGroup("/api/inquiries/{prefix}/themes").WithTags("Themes");
         inquiry.MapGet("/", ListAsync).AllowPublic();
         inquiry.MapPost("/", ThemeCodebook.CreateAsync).RequireInquiryRole(InquiryRole.Researcher, InquiryFrom.Prefix);
-        inquiry.MapGet("/coverage", ThemeCoverage.GetAsync).AllowPublic();
+        inquiry.MapGet("/coverage", ThemeCoverage.GetAsync).AllowPublic().ReadsIndex();
 
         var theme = app.MapGroup("/api/themes/{id:long}").WithTags("Themes");
         theme.MapGet("/", GetAsync).AllowPublic();

@@ -1,30 +1,19 @@
-using EvidenceHub.Core.Themes;
-using EvidenceHub.Search;
+using EvidenceHub.Core.Replication;
 
 namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
-/// Brings one submission's index entries in line with the database before the caller answers, for a
-/// change that affects what the public may read (a withdrawal, a request for anonymity, an edit of what
-/// a hit shows): a search made after the response never sees the old entry. It writes the same entries
-/// the refresh job writes, under the same gate, so a job that read the database before this change
-/// cannot write its older entries after it.
+/// Read-your-writes: after a change to what the index holds is saved (with its change-log row), brings
+/// this node's index up to the log before the caller answers, so a search made after the response never
+/// sees the old entry here. Other nodes apply urgent changes before their next search
+/// (<see cref="IndexReplica.ApplyUrgentAsync"/>) and the rest within their poll interval. A node without
+/// an index (a worker) has nothing to bring up to date.
 /// </summary>
-public sealed class ImmediateIndexUpdate(SubmissionIndexer indexer, PassageIndex index, TaggingGate gate)
+public sealed class ImmediateIndexUpdate(IndexReplica? replica = null)
 {
     /// <remarks>
     /// Takes no cancellation token: it runs after the change is saved, and a client that goes away must
     /// not leave the index behind the database.
     /// </remarks>
-    public Task ApplyAsync(long submissionId) => ApplyAsync([submissionId]);
-
-    /// <inheritdoc cref="ApplyAsync(long)"/>
-    public async Task ApplyAsync(IReadOnlyCollection<long> submissionIds)
-    {
-        using (await gate.EnterAsync(CancellationToken.None))
-        {
-            await indexer.ReplaceAsync(submissionIds, CancellationToken.None);
-            index.Commit(); // commits and refreshes the searcher before returning
-        }
-    }
+    public Task ApplyAsync() => replica?.CatchUpAsync(CancellationToken.None) ?? Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using EvidenceHub.Core.Replication;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Search;
@@ -11,7 +12,7 @@ namespace EvidenceHub.Core.Pipeline;
 /// and rewrites those submissions from the database at once. A lost refresh job or a crash between a
 /// commit and its index write can then never leave withheld evidence searchable for long.
 /// </summary>
-public sealed class IndexRepair(EvidenceDbContext db, PassageIndex index, ImmediateIndexUpdate rewrite)
+public sealed class IndexRepair(EvidenceDbContext db, PassageIndex index, IndexReplica replica)
 {
     /// <summary>Repairs every difference found; returns the submissions rewritten.</summary>
     public async Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken)
@@ -39,9 +40,9 @@ public sealed class IndexRepair(EvidenceDbContext db, PassageIndex index, Immedi
         differing.AddRange(rows.Where(r => r.Status == ProcessingStatus.Indexed && r.PassageCount > 0 && !census.ContainsKey(r.Id)).Select(r => r.Id));
         if (differing.Count > 0)
         {
-            // Under the gate the index jobs and withdrawals hold, reading the database inside it: a repair that
-            // read a submission before a withdrawal must not write its published entries back after it.
-            await rewrite.ApplyAsync(differing);
+            // Through the replica, which reads the database when it writes: a repair that read a submission
+            // before a withdrawal cannot write its published entries back after it.
+            await replica.RewriteAsync(differing, cancellationToken);
         }
 
         return differing;

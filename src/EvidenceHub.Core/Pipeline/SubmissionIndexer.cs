@@ -6,30 +6,53 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvidenceHub.Core.Pipeline;
 
-/// <summary>Writes submissions' passages, with the themes they carry, into the index (the caller commits).</summary>
+/// <summary>
+/// Writes submissions' passages, with the themes they carry, from the database into an index (the live
+/// generation, or one being rebuilt beside it); the caller commits. Only the node's replica calls it.
+/// </summary>
 public sealed class SubmissionIndexer(EvidenceDbContext db, PassageIndex index)
 {
-    /// <summary>Replaces the submissions' documents; those not indexed (or gone) are taken out. Returns the passages written.</summary>
-    public async Task<int> ReplaceAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the submissions' documents; those that are gone or failed are taken out. Returns the
+    /// passages written.
+    /// </summary>
+    /// <param name="into">A generation being rebuilt; null for the live one.</param>
+    public async Task<int> ReplaceAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken, IndexGeneration? into = null)
     {
         var submissions = await db.Submissions.AsNoTracking().Include(s => s.Inquiry)
-            .Where(s => submissionIds.Contains(s.Id)).ToListAsync(cancellationToken);
+            .Where(s => submissionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var passages = (await db.Passages.AsNoTracking().Where(p => submissionIds.Contains(p.SubmissionId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.SubmissionId);
         var (tags, names) = await ThemeAssignment.LoadAsync(db, submissionIds, cancellationToken);
         var written = 0;
         foreach (var id in submissionIds)
         {
-            var submission = submissions.FirstOrDefault(s => s.Id == id);
-            if (submission is null || submission.Status == ProcessingStatus.Failed)
+            if (!submissions.TryGetValue(id, out var submission) || submission.Status == ProcessingStatus.Failed)
             {
-                index.DeleteSubmission(id);
+                if (into is null)
+                {
+                    index.DeleteSubmission(id);
+                }
+                else
+                {
+                    PassageIndex.Delete(into, id);
+                }
+
                 continue;
             }
 
             var own = passages[id].OrderBy(p => p.Ordinal).ToList();
             var themes = ThemeAssignment.ByPassage(tags[id], own.Select(p => p.Id).ToList(), names);
-            index.ReplaceSubmission(id, SubmissionDocuments.For(submission, submission.Inquiry!.Prefix, own, themes));
+            var documents = SubmissionDocuments.For(submission, submission.Inquiry!.Prefix, own, themes);
+            if (into is null)
+            {
+                index.ReplaceSubmission(id, documents);
+            }
+            else
+            {
+                PassageIndex.Replace(into, id, documents);
+            }
+
             written += own.Count;
         }
 

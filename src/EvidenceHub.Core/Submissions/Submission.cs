@@ -59,6 +59,12 @@ public sealed class Submission
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Goes up by one each time the submission's passages are replaced (in that transaction). Work that
+    /// read the passages (theme rules) writes its results only while it is unchanged.
+    /// </summary>
+    public int ContentVersion { get; set; }
+
     public DateTimeOffset StatusChangedAt { get; private set; }
 
     public List<Passage> Passages { get; set; } = [];

@@ -69,7 +69,7 @@ public sealed class SubmissionCorrection(
         // On the disk before the row that names it is committed: a crash between the two leaves a spare file, never a row without one.
         await blobs.PutAsync(sha256, content, cancellationToken);
         var version = await RecordAsync(submission, Path.GetFileName(fileName), content.Length, type, sha256, actor, cancellationToken);
-        queue.Extract(submission.Id);
+        queue.Process(submission.Id);
         return new CorrectionResult.Accepted(submission, version);
     }
 

@@ -1,6 +1,8 @@
 using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Audit;
+using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Quotes;
+using EvidenceHub.Core.Replication;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Themes;
 using EvidenceHub.Search;
@@ -17,8 +19,7 @@ namespace EvidenceHub.Core.Submissions;
 /// </summary>
 public sealed class SubmissionDeletion(
     EvidenceDbContext db,
-    PassageIndex index,
-    TaggingGate gate,
+    ImmediateIndexUpdate indexNow,
     IBlobStore blobs,
     AuditLog audit,
     ILogger<SubmissionDeletion> logger)
@@ -26,27 +27,22 @@ public sealed class SubmissionDeletion(
     /// <summary>False when there is no such submission.</summary>
     public async Task<bool> DeleteAsync(string reference, Actor actor, CancellationToken cancellationToken)
     {
-        List<string> files;
-        // Under the tagging gate: an index or rule job that read the submission before the deletion has
-        // written its entries before the entries are deleted here, and one that reads after finds nothing.
-        using (await gate.EnterAsync(cancellationToken))
+        var submission = await db.Submissions.AsNoTracking().Include(s => s.Inquiry)
+            .FirstOrDefaultAsync(s => s.Reference == reference.ToUpperInvariant(), cancellationToken);
+        if (submission is null)
         {
-            var submission = await db.Submissions.AsNoTracking().Include(s => s.Inquiry)
-                .FirstOrDefaultAsync(s => s.Reference == reference.ToUpperInvariant(), cancellationToken);
-            if (submission is null)
-            {
-                return false;
-            }
-
-            files = await db.Set<SubmissionVersion>().Where(v => v.SubmissionId == submission.Id).Select(v => v.Sha256).ToListAsync(cancellationToken);
-            files.Add(submission.Sha256);
-            await EraseRowsAsync(submission, actor, files.Distinct().Count(), cancellationToken);
-
-            // From here on the database no longer holds it: the index follows at once, whatever the client does.
-            index.DeleteSubmission(submission.Id);
-            index.Commit();
-            logger.LogInformation("Deleted {Reference}", submission.Reference);
+            return false;
         }
+
+        var files = await db.Set<SubmissionVersion>().Where(v => v.SubmissionId == submission.Id).Select(v => v.Sha256).ToListAsync(cancellationToken);
+        files.Add(submission.Sha256);
+        await EraseRowsAsync(submission, actor, files.Distinct().Count(), cancellationToken);
+
+        // From here on the database no longer holds it: this node's index follows at once, whatever the
+        // client does, and every other node before its next search (the change is urgent). A job that read
+        // the submission before cannot write it back: every index write reads the database.
+        await indexNow.ApplyAsync();
+        logger.LogInformation("Deleted {Reference}", submission.Reference);
 
         foreach (var sha256 in files.Distinct())
         {
@@ -79,6 +75,7 @@ public sealed class SubmissionDeletion(
             await db.Set<SubmissionVersion>().Where(v => v.SubmissionId == id).ExecuteDeleteAsync(cancellationToken);
             var passages = await db.Passages.Where(p => p.SubmissionId == id).ExecuteDeleteAsync(cancellationToken);
             await db.Submissions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+            IndexChangeLog.Record(db, [id], urgent: true);
             audit.Add(actor, AuditActions.Deleted, submission.Inquiry!.Prefix, submission.Reference,
                 $"{fileCount} file(s), {passages} passage(s) erased; {quotes} quote(s) kept as source-deleted");
             await db.SaveChangesAsync(cancellationToken);

@@ -63,7 +63,7 @@ public sealed class SubmissionIntake(
             var submission = await InsertAsync(inquiry, upload, type.Value, sha256, actor, detail, cancellationToken);
             logger.LogInformation("Accepted {Reference} ({Type}, {Bytes} bytes) for {Inquiry}",
                 submission.Reference, type, upload.Content.Length, prefix);
-            queue.Extract(submission.Id);
+            queue.Process(submission.Id);
             return new IntakeResult.Accepted(submission);
         }
         catch (DbUpdateException)

@@ -28,10 +28,9 @@ public abstract record MetadataEditResult
 }
 
 /// <summary>
-/// Corrects a submission's metadata and its index entries, which carry it. Where the public could see the
-/// difference — anything on a published submission, or a new request for anonymity — the entries are
-/// rewritten before this returns; otherwise the background refresh does it. Either way a refresh follows,
-/// since theme rules may read the submitter and organisation. A change between oral and written evidence
+/// Corrects a submission's metadata and its index entries, which carry it: this node's index has it before
+/// this returns, and a change the public could notice (names, title, anonymity) is urgent for every other
+/// node. A refresh follows, since theme rules may read the submitter and organisation. A change between oral and written evidence
 /// is read again (a transcript is split into turns). The audit names the fields, never their values.
 /// </summary>
 public sealed class SubmissionMetadataEdit(
@@ -70,15 +69,11 @@ public sealed class SubmissionMetadataEdit(
         }
 
         audit.Add(actor, AuditActions.MetadataChanged, submission.Inquiry!.Prefix, submission.Reference, string.Join(", ", changed));
-        await db.SaveChangesAsync(cancellationToken);
-        if (before.Public || (submission.Anonymous && !before.Anonymous))
-        {
-            await indexNow.ApplyAsync(submission.Id);
-        }
-
+        await db.SaveChangesAsync(cancellationToken); // with its change-log row: every node's index follows
+        await indexNow.ApplyAsync();
         if (reread)
         {
-            queue.Extract(submission.Id);
+            queue.Process(submission.Id);
         }
         else
         {

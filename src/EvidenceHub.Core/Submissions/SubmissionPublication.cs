@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace EvidenceHub.Core.Submissions;
 
 /// <summary>
-/// A clerk's publication decision. Withdrawing a published submission rewrites its index entries before
-/// this returns, so a public search made after the answer never shows it; publishing may take the
-/// background refresh's second. Each change is audited as published, withheld or publication-changed,
+/// A clerk's publication decision. This node's index has it before this returns; a withdrawal is an
+/// urgent change, which every other node applies before its next search, so a public search made anywhere
+/// after the answer never shows it. Each change is audited as published, withheld or publication-changed,
 /// with from → to.
 /// </summary>
-public sealed class SubmissionPublication(EvidenceDbContext db, ImmediateIndexUpdate indexNow, IPipelineQueue queue, AuditLog audit)
+public sealed class SubmissionPublication(EvidenceDbContext db, ImmediateIndexUpdate indexNow, AuditLog audit)
 {
     /// <summary>The submission as it now stands; null when there is no such submission.</summary>
     public async Task<Submission?> SetAsync(string reference, Publication publication, Actor actor, CancellationToken cancellationToken)
@@ -27,15 +27,8 @@ public sealed class SubmissionPublication(EvidenceDbContext db, ImmediateIndexUp
         var from = submission.Publication;
         submission.Publication = publication;
         audit.Add(actor, ActionOf(publication), submission.Inquiry!.Prefix, submission.Reference, $"{from.ToCode()} → {publication.ToCode()}");
-        await db.SaveChangesAsync(cancellationToken);
-        if (from == Publication.Published)
-        {
-            await indexNow.ApplyAsync(submission.Id);
-        }
-        else
-        {
-            queue.Refresh(submission.Id); // the index filters by publication
-        }
+        await db.SaveChangesAsync(cancellationToken); // with its change-log row: every node's index follows
+        await indexNow.ApplyAsync();
 
         return submission;
     }

@@ -5,6 +5,7 @@ using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Extraction;
+using EvidenceHub.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -55,15 +56,16 @@ public sealed class QuoteUpgradeTests
             var inquiry = new Inquiry { Prefix = "UPG", Title = "Upgrade", LastReferenceNumber = 1, CreatedAt = now };
             old.Inquiries.Add(inquiry);
             await old.SaveChangesAsync();
-            var submission = new Submission
-            {
-                InquiryId = inquiry.Id, Number = 1, Reference = "UPG0001", SubmitterName = "Una Example", FileName = "u.txt",
-                Sha256 = new string('a', 64), DocumentType = DocumentType.Text, CreatedAt = now,
-            };
-            submission.Queue(now);
-            old.Submissions.Add(submission);
-            await old.SaveChangesAsync();
-            (inquiryId, submissionId) = (inquiry.Id, submission.Id);
+            // The submission as that schema had it (today's model has columns and a change log it had not).
+            await old.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Submissions" ("InquiryId", "Number", "Reference", "Kind", "SubmitterName", "Anonymous", "Publication", "Status",
+                                           "DocumentType", "FileName", "SizeBytes", "Sha256", "PassageCount", "CreatedAt", "StatusChangedAt")
+                VALUES ({0}, 1, 'UPG0001', 'Written', 'Una Example', {1}, 'Received', 'Queued', 'Text', 'u.txt', 0, {2}, 0, {3}, {3})
+                """,
+                inquiry.Id, false, new string('a', 64), now);
+            submissionId = await old.Database.SqlQueryRaw<long>("SELECT \"Id\" AS \"Value\" FROM \"Submissions\" WHERE \"Reference\" = 'UPG0001'").SingleAsync();
+            inquiryId = inquiry.Id;
 
             // The quote as the old schema had it: no inquiry, no reference.
             await old.Database.ExecuteSqlRawAsync(

@@ -1,5 +1,5 @@
 using EvidenceHub.Core;
-using EvidenceHub.Core.Storage;
+using EvidenceHub.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

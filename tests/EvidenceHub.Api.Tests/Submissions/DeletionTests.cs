@@ -149,14 +149,13 @@ public sealed class DeletionTests
 
         Assert.AreEqual(HttpStatusCode.NoContent, (await clerk.Http.DeleteAsync($"/api/submissions/{reference}")).StatusCode);
 
-        // As Hangfire would run them, late: a queued extraction, an index or refresh job, a rule run, the reconciler's re-queue.
+        // As Hangfire would run them, late: a queued run of the pipeline, a refresh, a rule run; then a full rebuild.
         using (var scope = factory.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ExtractSubmissionJob>().RunAsync(id, CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<IndexSubmissionJob>().RunAsync(id, CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<IndexSubmissionJob>().RefreshAsync(id, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ProcessSubmissionJob>().RunAsync(id, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ProcessSubmissionJob>().RefreshAsync(id, CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<ApplyThemeRuleJob>().RunAsync(theme, CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<ReindexJob>().RunAsync(CancellationToken.None);
+            await factory.Services.GetRequiredService<EvidenceHub.Core.Replication.IndexReplica>().RebuildAsync();
         }
 
         Assert.AreEqual(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/submissions/{reference}")).StatusCode);

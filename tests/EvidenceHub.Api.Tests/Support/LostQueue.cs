@@ -8,19 +8,11 @@ namespace EvidenceHub.Api.Tests.Support;
 /// </summary>
 public sealed class LostQueue : IPipelineQueue
 {
-    public void Extract(long submissionId)
-    {
-    }
-
-    public void Index(long submissionId)
+    public void Process(long submissionId)
     {
     }
 
     public void Refresh(long submissionId)
-    {
-    }
-
-    public void Reindex()
     {
     }
 

@@ -1,0 +1,415 @@
+using System.Diagnostics;
+using System.Globalization;
+using EvidenceHub.Core.Pipeline;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Submissions;
+using EvidenceHub.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EvidenceHub.Core.Replication;
+
+/// <summary>
+/// This node's copy of the index, fed by the database: it applies the <see cref="IndexChange"/> log,
+/// rewriting each changed submission from the database, and is the only writer of the node's
+/// <see cref="PassageIndex"/>. Nothing depends on which node ran a job.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Its watermark — every change at or below it is in the index — is committed with the documents
+/// (Lucene commit data), so a restarted node goes on from where its index is. Change ids can commit
+/// out of order (two transactions on PostgreSQL or SQL Server): ids above the watermark are tracked as
+/// seen, and a gap is waited for up to <see cref="GapTimeout"/> (a rolled-back transaction leaves one
+/// for ever). Re-applying a change is harmless: it rewrites the submission from the database.
+/// </para>
+/// <para>
+/// A node without a watermark (new, or its index is gone or older than the log keeps) builds its first
+/// index beside an empty one and says so (<see cref="Ready"/>); a rebuild request in the log builds a new
+/// generation the same way and swaps it in, so searches never see a half index.
+/// </para>
+/// </remarks>
+public sealed class IndexReplica(
+    PassageIndex index,
+    IServiceScopeFactory scopes,
+    IOptions<EvidenceHubOptions> options,
+    TimeProvider clock,
+    ILogger<IndexReplica> logger) : IDisposable
+{
+    public const string WatermarkKey = "changes";
+    public const string RebuiltKey = "rebuilt";
+    public const string AtKey = "at";
+
+    /// <summary>How long a gap in the change ids is waited for before it is taken as a rolled-back transaction.</summary>
+    public static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(30);
+
+    private const int ChangeBatch = 2000;
+    private const int SubmissionBatch = 200;
+
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private readonly object state = new();
+    private readonly SortedSet<long> seenAbove = [];
+    private long watermark = -1;
+    private long rebuiltFor;
+    private DateTimeOffset? gapSince;
+    private Task rebuilding = Task.CompletedTask;
+    private volatile bool ready;
+
+    /// <summary>False while the node builds its first index: searches answer from an empty one and say so.</summary>
+    public bool Ready => ready;
+
+    /// <summary>Every change at or below this id is in this node's index.</summary>
+    public long Watermark
+    {
+        get
+        {
+            lock (state)
+            {
+                return watermark;
+            }
+        }
+    }
+
+    /// <summary>The highest change id applied (some below it may still be awaited).</summary>
+    public long HighestApplied
+    {
+        get
+        {
+            lock (state)
+            {
+                return seenAbove.Count > 0 ? seenAbove.Max : watermark;
+            }
+        }
+    }
+
+    /// <summary>When the node last read the change log (whether or not there was anything to apply).</summary>
+    public DateTimeOffset LastRead { get; private set; }
+
+    /// <summary>
+    /// Reads the watermark of the index on disk; without one (or one older than the log keeps), starts
+    /// building the first index in the background.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var data = index.CommitData;
+        var known = data.TryGetValue(WatermarkKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var mark);
+        var at = data.TryGetValue(AtKey, out var atText) && DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, out var when) ? when : (DateTimeOffset?)null;
+        if (known && at is not null && clock.GetUtcNow() - at.Value < options.Value.ChangeLogRetention)
+        {
+            lock (state)
+            {
+                watermark = long.Parse(text!, CultureInfo.InvariantCulture);
+                rebuiltFor = data.TryGetValue(RebuiltKey, out var r) ? long.Parse(r, CultureInfo.InvariantCulture) : 0;
+            }
+
+            ready = true;
+            logger.LogInformation("The index is at change {Watermark}; following the change log from there", watermark);
+            await CatchUpAsync(cancellationToken);
+            return;
+        }
+
+        logger.LogInformation(known ? "The index is older than the change log keeps: building a new one from the database"
+            : "This node has no index yet: building it from the database");
+        StartRebuild();
+    }
+
+    /// <summary>
+    /// Applies every change committed so far (read-your-writes: a request that changed what the index holds
+    /// calls this before it answers).
+    /// </summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            await ApplyPendingAsync(cancellationToken);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Before a search: applies the urgent changes (a withdrawal, a deletion, a request for anonymity) made on
+    /// any node that this one has not applied yet, so they hold everywhere as soon as the node that made them answered.
+    /// </summary>
+    public async Task ApplyUrgentAsync(EvidenceDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ready)
+        {
+            return;
+        }
+
+        var mark = Watermark;
+        var urgent = await db.Set<IndexChange>().AsNoTracking().Where(c => c.Urgent && c.Id > mark).Select(c => c.Id).ToListAsync(cancellationToken);
+        bool missing;
+        lock (state)
+        {
+            missing = urgent.Any(id => id > watermark && !seenAbove.Contains(id));
+        }
+
+        if (missing)
+        {
+            await CatchUpAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Rewrites these submissions from the database now (the index repair's fix).</summary>
+    public async Task RewriteAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            await WriteAsync(submissionIds, null, cancellationToken);
+            CommitLive();
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>Builds a new index beside the live one and swaps it in; returns when it is live.</summary>
+    public Task RebuildAsync()
+    {
+        StartRebuild();
+        return rebuilding;
+    }
+
+    private void StartRebuild()
+    {
+        lock (state)
+        {
+            if (!rebuilding.IsCompleted)
+            {
+                return;
+            }
+
+            rebuilding = Task.Run(BuildBesideAsync);
+        }
+    }
+
+    private async Task ApplyPendingAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            long low, high;
+            lock (state)
+            {
+                low = watermark;
+                high = seenAbove.Count > 0 ? seenAbove.Max : watermark;
+            }
+
+            if (low < 0)
+            {
+                return; // the first index is being built; it catches up before it goes live
+            }
+
+            List<ChangeRow> rows;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
+                var changes = db.Set<IndexChange>().AsNoTracking();
+                rows = await changes.Where(c => c.Id > high).OrderBy(c => c.Id).Take(ChangeBatch)
+                    .Select(c => new ChangeRow(c.Id, c.SubmissionId)).ToListAsync(cancellationToken);
+                if (high > low)
+                {
+                    // There is a gap: look again for changes that have committed into it since.
+                    rows.AddRange(await changes.Where(c => c.Id > low && c.Id <= high)
+                        .Select(c => new ChangeRow(c.Id, c.SubmissionId)).ToListAsync(cancellationToken));
+                }
+            }
+
+            LastRead = clock.GetUtcNow();
+            List<ChangeRow> fresh;
+            lock (state)
+            {
+                fresh = rows.Where(r => !seenAbove.Contains(r.Id)).ToList();
+            }
+
+            if (fresh.Count > 0)
+            {
+                await WriteAsync(fresh.Where(r => r.SubmissionId is not null).Select(r => r.SubmissionId!.Value).Distinct().ToList(), null, cancellationToken);
+            }
+
+            bool advanced, rebuild;
+            lock (state)
+            {
+                seenAbove.UnionWith(fresh.Select(r => r.Id));
+                var before = watermark;
+                Advance();
+                advanced = watermark != before;
+                rebuild = fresh.Any(r => r.SubmissionId is null && r.Id > rebuiltFor);
+            }
+
+            if (fresh.Count > 0 || advanced)
+            {
+                CommitLive();
+            }
+
+            if (rebuild)
+            {
+                StartRebuild();
+            }
+
+            if (rows.Count(r => r.Id > high) < ChangeBatch)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Moves the watermark over every seen id directly above it, and over a gap older than <see cref="GapTimeout"/>.</summary>
+    private void Advance()
+    {
+        while (true)
+        {
+            while (seenAbove.Count > 0 && seenAbove.Min <= watermark + 1)
+            {
+                watermark = Math.Max(watermark, seenAbove.Min);
+                seenAbove.Remove(seenAbove.Min);
+            }
+
+            if (seenAbove.Count == 0)
+            {
+                gapSince = null;
+                return;
+            }
+
+            gapSince ??= clock.GetUtcNow();
+            if (clock.GetUtcNow() - gapSince.Value < GapTimeout)
+            {
+                return;
+            }
+
+            logger.LogInformation("Change ids {From}–{To} never committed; going on past them", watermark + 1, seenAbove.Min - 1);
+            watermark = seenAbove.Min - 1;
+            gapSince = null;
+        }
+    }
+
+    private void CommitLive()
+    {
+        Dictionary<string, string> data;
+        lock (state)
+        {
+            data = Data(watermark, rebuiltFor);
+        }
+
+        index.Commit(data);
+    }
+
+    private Dictionary<string, string> Data(long mark, long rebuilt) => new()
+    {
+        [WatermarkKey] = mark.ToString(CultureInfo.InvariantCulture),
+        [RebuiltKey] = rebuilt.ToString(CultureInfo.InvariantCulture),
+        [AtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    private async Task WriteAsync(IReadOnlyCollection<long> submissionIds, IndexGeneration? into, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in submissionIds.Chunk(SubmissionBatch))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SubmissionIndexer>().ReplaceAsync(chunk, cancellationToken, into);
+        }
+    }
+
+    /// <summary>
+    /// Builds a generation from the database beside the live one while the live one goes on following the
+    /// log, then (holding the writer) brings it up to the log and swaps it in.
+    /// </summary>
+    private async Task BuildBesideAsync()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var started = clock.GetUtcNow();
+        var next = index.CreateNext();
+        try
+        {
+            long snapshot, requested;
+            var submissions = 0;
+            var passages = 0;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
+                snapshot = await db.Set<IndexChange>().MaxAsync(c => (long?)c.Id) ?? 0;
+                requested = await db.Set<IndexChange>().Where(c => c.SubmissionId == null && c.Id <= snapshot).MaxAsync(c => (long?)c.Id) ?? 0;
+                long lastId = 0;
+                while (true)
+                {
+                    var batch = await db.Submissions.AsNoTracking()
+                        .Where(s => s.Id > lastId && s.Status != ProcessingStatus.Failed && s.PassageCount > 0)
+                        .OrderBy(s => s.Id).Select(s => s.Id).Take(SubmissionBatch).ToListAsync();
+                    if (batch.Count == 0)
+                    {
+                        break;
+                    }
+
+                    passages += await scope.ServiceProvider.GetRequiredService<SubmissionIndexer>().ReplaceAsync(batch, CancellationToken.None, next);
+                    submissions += batch.Count;
+                    lastId = batch[^1];
+                }
+            }
+
+            next.Commit();
+            await writing.WaitAsync();
+            try
+            {
+                // Changes after the snapshot, and any that committed late below it, are applied to the new
+                // generation before it goes live, so the swap loses nothing the live one had.
+                List<ChangeRow> late;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    var since = started - GapTimeout;
+                    late = await scope.ServiceProvider.GetRequiredService<EvidenceDbContext>().Set<IndexChange>().AsNoTracking()
+                        .Where(c => c.Id > snapshot || c.At >= since)
+                        .Select(c => new ChangeRow(c.Id, c.SubmissionId)).ToListAsync();
+                }
+
+                await WriteAsync(late.Where(r => r.SubmissionId is not null).Select(r => r.SubmissionId!.Value).Distinct().ToList(), next, CancellationToken.None);
+                lock (state)
+                {
+                    watermark = snapshot;
+                    seenAbove.Clear();
+                    seenAbove.UnionWith(late.Where(r => r.Id > snapshot).Select(r => r.Id));
+                    rebuiltFor = late.Where(r => r.SubmissionId is null).Select(r => r.Id).Append(requested).Max();
+                    gapSince = null;
+                    Advance();
+                    next.Commit(Data(watermark, rebuiltFor));
+                }
+
+                index.SwapIn(next);
+                ready = true;
+            }
+            finally
+            {
+                writing.Release();
+            }
+
+            logger.LogInformation("Built the index from the database: {Submissions} submissions, {Passages} passages in {ElapsedMs} ms",
+                submissions, passages, stopwatch.ElapsedMilliseconds);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Building the index from the database failed; the node goes on with the index it had");
+            next.Dispose();
+            if (next.Folder is not null)
+            {
+                try
+                {
+                    Directory.Delete(next.Folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // removed at the next start
+                }
+            }
+        }
+    }
+
+    public void Dispose() => writing.Dispose();
+
+    private sealed record ChangeRow(long Id, long? SubmissionId);
+}

@@ -1,0 +1,28 @@
+using EvidenceHub.Core;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace EvidenceHub.Storage.Sqlite;
+
+/// <summary>The embedded mode's connection: the data folder's SQLite file, migrated by this assembly's migrations.</summary>
+public static class SqliteStorage
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder db, EvidenceHubOptions options) =>
+        db.UseSqlite(ConnectionString(options), sqlite => sqlite.MigrationsAssembly(typeof(SqliteEvidenceDbContext).Assembly));
+
+    public static SqliteEvidenceDbContext CreateContext(EvidenceHubOptions options)
+    {
+        var db = new DbContextOptionsBuilder<SqliteEvidenceDbContext>();
+        Configure(db, options);
+        return new SqliteEvidenceDbContext(db.Options);
+    }
+
+    /// <summary>SQLite waits up to 30 s for a write lock instead of failing at once.</summary>
+    public static string ConnectionString(EvidenceHubOptions options) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+}
