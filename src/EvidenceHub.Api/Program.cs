@@ -25,6 +25,7 @@ builder.Services.AddEvidencePipeline(builder.Configuration);
 builder.Services.AddEvidenceSearch();
 builder.Services.AddEvidenceProblemDetails();
 builder.Services.AddEvidenceAuthentication();
+builder.Services.AddSharedSigningKeys();
 builder.Services.AddEvidenceOpenIdConnect(builder.Configuration);
 builder.Services.AddEvidenceAccounts();
 builder.Services.AddPublicRateLimit();
