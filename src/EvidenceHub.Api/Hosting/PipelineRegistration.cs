@@ -1,3 +1,4 @@
+using System.Data.Common;
 using EvidenceHub.Api.Access;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Pipeline;
@@ -71,7 +72,7 @@ public static class PipelineRegistration
 
     private static JobStorage CreateJobStorage(StorageMode mode, string? connectionString) => mode switch
     {
-        StorageMode.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
+        StorageMode.SqlServer => new SqlServerStorage(OwnPool(connectionString), new SqlServerStorageOptions
         {
             SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
             QueuePollInterval = TimeSpan.Zero,
@@ -81,7 +82,7 @@ public static class PipelineRegistration
             PrepareSchemaIfNecessary = true,
         }),
         StorageMode.PostgreSql => new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+            new NpgsqlConnectionFactory(OwnPool(connectionString), new PostgreSqlStorageOptions()),
             new PostgreSqlStorageOptions
             {
                 QueuePollInterval = TimeSpan.FromMilliseconds(200),
@@ -95,6 +96,25 @@ public static class PipelineRegistration
             }),
         _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
     };
+
+    /// <summary>
+    /// The job storage's connections under an application name of their own, so in a pool of their own (and
+    /// named as such on the server). Hangfire's client is synchronous: sharing the app's pool, an enqueue
+    /// waited on a thread for a connection while a burst of uploads held them all, and the waiting threads
+    /// kept those uploads from finishing.
+    /// </summary>
+    private static string? OwnPool(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var name = builder.TryGetValue("Application Name", out var given) && given is string { Length: > 0 } app ? app : "EvidenceHub";
+        builder["Application Name"] = name + " jobs";
+        return builder.ConnectionString;
+    }
 
     public static void UseEvidenceHangfireDashboard(this WebApplication app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
