@@ -97,8 +97,10 @@ as_pg "$pgbin/pg_ctl" -D "$pg_data" -l "$work/pg/log" -w start -o "-h 127.0.0.1 
 pg="Host=127.0.0.1;Port=$pg_port;Username=bench;Database=postgres;Timeout=60;Command Timeout=0"
 pg_version="$(as_pg "$pgbin/postgres" --version)"
 
-# --- 2. extraction: ours against pdftotext ----------------------------------------------------------
+# --- 2. extraction: ours (through the server's pool of extraction child processes) against pdftotext --
 echo "Extraction…" >&2
+export BENCH_API_DLL="$PWD/$api_dll"
+"${bench[@]}" extract-overhead 2000 >/dev/null
 "${bench[@]}" generate-pdfs "$work/pdf" "$pdf_count" 10
 "${bench[@]}" extract "$work/pdf" "generated, 10 pages each" >/dev/null
 for folder in "${folders[@]}"; do
@@ -179,10 +181,11 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo
 echo "EvidenceHub benchmark ($mode), $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $mem RAM, .NET $(dotnet --version), $pg_version, $(pdftotext -v 2>&1 | head -n 1)."
-for table in extraction indexing latency upload load ingest replica; do
+for table in extraction extraction-overhead indexing latency upload load ingest replica; do
   echo
   case "$table" in
-    extraction) echo "**PDF extraction** (both with $(nproc) files at a time; pages/s and words found):" ;;
+    extraction) echo "**PDF extraction** (both with $(nproc) files at a time, ours through $(nproc) extraction child processes as the server reads; pages/s and words found):" ;;
+    extraction-overhead) echo "**Extraction child process overhead** on a short text file (ms per file; the pool as the server runs it, one child per core):" ;;
     indexing) echo "**Indexing** into Lucene through PassageIndex (one thread, one commit; peak working set of the indexing process):" ;;
     latency) echo "**Query latency**, the fixed mix of 20 queries × $rounds rounds after a warm-up of at least 3 rounds and ${warmup_seconds} s (ms; HTTP = the real API over loopback, whole JSON read; PostgreSQL = tsvector GIN, ts_rank_cd, top 20 submissions with ts_headline, the same facet counts by GROUP BY):" ;;
     upload) echo "**Upload to searchable** through the real API (from the 202 to the first search hit for a word only that upload contains):" ;;

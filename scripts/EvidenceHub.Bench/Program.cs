@@ -23,6 +23,9 @@ switch (args)
     case ["extract", var folder, var label]:
         ExtractionBench.Run(folder, label, report);
         break;
+    case ["extract-overhead", var requests]:
+        ExtractionBench.RunOverhead(Int(requests), report);
+        break;
     case ["load-db", var data, var passages]:
         SqliteCorpusWriter.Write(data, Int(passages), Seed);
         break;
@@ -60,7 +63,8 @@ switch (args)
         Console.Error.WriteLine("""
             usage: EvidenceHub.Bench <verb> …
               generate-pdfs DIR COUNT PAGES       write seeded PDFs of written evidence
-              extract DIR LABEL                   our extraction against pdftotext on every PDF under DIR
+              extract DIR LABEL                   our extraction (child processes of BENCH_API_DLL) against pdftotext on every PDF under DIR
+              extract-overhead REQUESTS           what a child process adds to reading a short text file
               load-db DATA PASSAGES               the generated corpus into DATA's SQLite database
               index DATA PASSAGES                 the generated corpus into DATA's Lucene index (timed)
               query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher

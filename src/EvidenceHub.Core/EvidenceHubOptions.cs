@@ -10,6 +10,19 @@ public enum StorageMode
     PostgreSql,
 }
 
+/// <summary>Where a file is read: in child processes of the server (the default), or on a thread of the server itself.</summary>
+public enum ExtractionIsolation
+{
+    /// <summary>A pool of long-lived child processes, each killed past its time and memory limits.</summary>
+    ChildProcess,
+
+    /// <summary>
+    /// On a thread of the server, abandoned past the time limit and with no memory limit: for tests that swap the
+    /// extractor, and for hosts that cannot start processes.
+    /// </summary>
+    InProcess,
+}
+
 /// <summary>The first administrator, created (or given this password again) at start-up.</summary>
 public sealed class AdminOptions
 {
@@ -72,6 +85,24 @@ public sealed class EvidenceHubOptions : IValidatableObject
 
     [Range(1, 100_000)]
     public int MaxPages { get; set; } = 2000;
+
+    public ExtractionIsolation ExtractionIsolation { get; set; } = ExtractionIsolation.ChildProcess;
+
+    /// <summary>How many extraction child processes run at once; unset, one per Hangfire worker.</summary>
+    [Range(1, 64)]
+    public int? ExtractionProcesses { get; set; }
+
+    /// <summary>
+    /// The garbage-collected heap of each extraction child process, in MB; a file that needs more fails "too large".
+    /// The child is killed outright if its resident memory passes this by <see cref="ExtractionMemoryMarginMB"/>.
+    /// </summary>
+    [Range(64, 65_536)]
+    public int ExtractionMemoryMB { get; set; } = 512;
+
+    /// <summary>What a child's resident memory may pass its heap limit by (runtime, code, native buffers) before it is killed.</summary>
+    public const int ExtractionMemoryMarginMB = 256;
+
+    public int ExtractionProcessCount => ExtractionProcesses ?? Workers;
 
     /// <summary>How often the reconciler looks for submissions whose job was lost.</summary>
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(5);

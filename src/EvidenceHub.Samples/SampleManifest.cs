@@ -15,7 +15,9 @@ public static class SampleManifest
     {
         var rows = CsvRows.Parse(csv);
         if (rows.Count == 0 || string.Join(',', rows[0]) != Header)
+        {
             throw new InvalidDataException($"manifest.csv must start with the header '{Header}'.");
+        }
 
         return rows.Skip(1).Select((fields, index) => fields.Count == 10
             ? new SampleSubmission(

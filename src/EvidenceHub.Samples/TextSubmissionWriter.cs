@@ -19,7 +19,9 @@ internal static class TextSubmissionWriter
         {
             text.Append("Notes\n\n");
             foreach (var note in source.Footnotes)
+            {
                 text.Append($"[{note.Id}] {note.Text}\n\n");
+            }
         }
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text.ToString().TrimEnd() + "\n");
     }

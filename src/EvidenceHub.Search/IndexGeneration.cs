@@ -51,6 +51,9 @@ public sealed class IndexGeneration : IDisposable
         Searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>Makes the changes visible to searches that start after this returns, without a durable commit.</summary>
+    public void RefreshNow() => Searchers.MaybeRefreshBlocking();
+
     private void Refresh()
     {
         try

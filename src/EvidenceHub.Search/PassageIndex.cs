@@ -93,6 +93,16 @@ public sealed class PassageIndex : IDisposable
         return 0;
     });
 
+    /// <summary>
+    /// Makes the changes visible to searches that start after this returns (near-real-time), without the
+    /// cost of a durable commit; what is not committed is applied again after a crash.
+    /// </summary>
+    public void Refresh() => Live(g =>
+    {
+        g.RefreshNow();
+        return 0;
+    });
+
     public T Search<T>(Func<IndexSearcher, T> search) => Live(g =>
     {
         var searcher = g.Searchers.Acquire();

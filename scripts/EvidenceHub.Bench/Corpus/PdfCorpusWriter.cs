@@ -1,7 +1,7 @@
 using System.Globalization;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Writer;
 
 namespace EvidenceHub.Bench.Corpus;

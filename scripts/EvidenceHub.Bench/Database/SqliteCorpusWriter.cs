@@ -2,8 +2,8 @@ using System.Diagnostics;
 using EvidenceHub.Bench.Corpus;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Storage;
-using EvidenceHub.Storage;
 using EvidenceHub.Core.Submissions;
+using EvidenceHub.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -28,6 +28,7 @@ public sealed class IndexFollower(
             try
             {
                 await replica.CatchUpAsync(stoppingToken);
+                await replica.FlushAsync(now: false, stoppingToken);
                 if (replica.Ready && clock.GetUtcNow() - repairedAt >= options.Value.ReconcileEvery)
                 {
                     repairedAt = clock.GetUtcNow();
@@ -40,6 +41,12 @@ public sealed class IndexFollower(
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await replica.FlushAsync(now: true, CancellationToken.None);
     }
 
     private async Task RepairAsync(CancellationToken cancellationToken)

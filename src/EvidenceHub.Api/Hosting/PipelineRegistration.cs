@@ -50,6 +50,8 @@ public static class PipelineRegistration
         }
 
         services.AddSingleton<IDocumentExtractor, DocumentExtractor>();
+        services.AddSingleton(ExtractionChildCommand.ForApp(typeof(Program).Assembly));
+        services.AddSingleton<ExtractionProcessPool>();
         services.AddSingleton<ExtractionRunner>();
         services.AddScoped<IPipelineQueue, HangfirePipelineQueue>();
         services.AddScoped<SubmissionIntake>();

@@ -1,5 +1,5 @@
-using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Quotes;

@@ -1,6 +1,6 @@
 using System.Text;
-using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Quotes.Export;

@@ -1,6 +1,6 @@
+using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Accounts;
-using EvidenceHub.Api.Access;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

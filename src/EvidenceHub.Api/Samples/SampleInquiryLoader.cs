@@ -5,8 +5,8 @@ using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;
-using EvidenceHub.Search;
 using EvidenceHub.Samples;
+using EvidenceHub.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

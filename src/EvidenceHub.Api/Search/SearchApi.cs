@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Replication;
 using EvidenceHub.Search;

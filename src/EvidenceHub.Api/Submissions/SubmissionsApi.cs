@@ -1,11 +1,11 @@
+using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Search;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Search;
-using EvidenceHub.Api.Search;
-using EvidenceHub.Api.Access;
-using EvidenceHub.Core.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

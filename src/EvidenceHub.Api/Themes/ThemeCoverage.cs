@@ -1,5 +1,5 @@
-using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;

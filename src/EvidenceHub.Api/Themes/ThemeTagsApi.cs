@@ -1,7 +1,7 @@
-using EvidenceHub.Api.Hosting;
-using EvidenceHub.Core.Accounts;
-using EvidenceHub.Api.Submissions;
 using EvidenceHub.Api.Access;
+using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Submissions;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;

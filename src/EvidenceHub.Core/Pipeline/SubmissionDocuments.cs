@@ -6,6 +6,9 @@ namespace EvidenceHub.Core.Pipeline;
 /// <summary>Turns a submission and its passages into the documents the index holds.</summary>
 public static class SubmissionDocuments
 {
+    /// <param name="s">The submission whose metadata every document carries.</param>
+    /// <param name="inquiryPrefix">Its inquiry's prefix (<c>LBN</c>).</param>
+    /// <param name="passages">Its passages, one document each.</param>
     /// <param name="themes">Theme names by passage id (see <see cref="Themes.ThemeAssignment"/>); a passage not in it has none.</param>
     public static IEnumerable<PassageDocument> For(
         Submission s, string inquiryPrefix, IEnumerable<Passage> passages, IReadOnlyDictionary<long, IReadOnlyList<string>>? themes = null) =>

@@ -35,7 +35,7 @@ public sealed class IndexReplica(
     IServiceScopeFactory scopes,
     IOptions<EvidenceHubOptions> options,
     TimeProvider clock,
-    ILogger<IndexReplica> logger) : IDisposable
+    ILogger<IndexReplica> logger)
 {
     public const string WatermarkKey = "changes";
     public const string RebuiltKey = "rebuilt";
@@ -43,6 +43,12 @@ public sealed class IndexReplica(
 
     /// <summary>How long a gap in the change ids is waited for before it is taken as a rolled-back transaction.</summary>
     public static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Applied changes are visible at once (near-real-time) but made durable at most this often: a commit
+    /// syncs files, and a crash before it only means applying those changes again.
+    /// </summary>
+    private static readonly TimeSpan DurableEvery = TimeSpan.FromSeconds(1);
 
     private const int ChangeBatch = 2000;
     private const int SubmissionBatch = 200;
@@ -55,6 +61,9 @@ public sealed class IndexReplica(
     private DateTimeOffset? gapSince;
     private Task rebuilding = Task.CompletedTask;
     private volatile bool ready;
+    private long passes;
+    private bool uncommitted;
+    private DateTimeOffset committedAt;
 
     /// <summary>False while the node builds its first index: searches answer from an empty one and say so.</summary>
     public bool Ready => ready;
@@ -120,9 +129,18 @@ public sealed class IndexReplica(
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
+        var calledAfter = Volatile.Read(ref passes);
         await writing.WaitAsync(cancellationToken);
         try
         {
+            // Group commit: a pass that started after this call read the log after the caller's change was
+            // committed, so it applied it; many jobs finishing at once share one pass.
+            if (Volatile.Read(ref passes) > calledAfter)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref passes);
             await ApplyPendingAsync(cancellationToken);
         }
         finally
@@ -246,6 +264,12 @@ public sealed class IndexReplica(
 
             if (fresh.Count > 0 || advanced)
             {
+                index.Refresh();
+                uncommitted = true;
+            }
+
+            if (uncommitted && clock.GetUtcNow() - committedAt >= DurableEvery)
+            {
                 CommitLive();
             }
 
@@ -290,6 +314,7 @@ public sealed class IndexReplica(
         }
     }
 
+    /// <summary>Commits the index with its watermark (durable: a restart goes on from here).</summary>
     private void CommitLive()
     {
         Dictionary<string, string> data;
@@ -299,6 +324,28 @@ public sealed class IndexReplica(
         }
 
         index.Commit(data);
+        uncommitted = false;
+        committedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Commits what has been applied but not yet made durable, if the last commit is older than
+    /// <see cref="DurableEvery"/> (or <paramref name="now"/>: at shutdown).
+    /// </summary>
+    public async Task FlushAsync(bool now, CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            if (uncommitted && (now || clock.GetUtcNow() - committedAt >= DurableEvery))
+            {
+                CommitLive();
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
 
     private Dictionary<string, string> Data(long mark, long rebuilt) => new()
@@ -408,8 +455,6 @@ public sealed class IndexReplica(
             }
         }
     }
-
-    public void Dispose() => writing.Dispose();
 
     private sealed record ChangeRow(long Id, long? SubmissionId);
 }

@@ -128,7 +128,7 @@ public sealed class SubmissionMetadataEdit(
 
         if (c.Category is not null)
         {
-            SubmitterCategory? category = string.IsNullOrWhiteSpace(c.Category) ? null
+            var category = string.IsNullOrWhiteSpace(c.Category) ? null
                 : SubmitterFields.ReadCategory(c.Category.Trim(), out var parsed) is null ? parsed : s.Category;
             Set("category", s.Category, category, v => s.Category = v);
         }

@@ -65,8 +65,16 @@ internal sealed class PdfComposer
     public void WriteHeading(string text)
     {
         var size = design.BodySize + 1.5;
-        if (y - size * 1.3 * 3 < Bottom) NextColumn();
-        if (!AtColumnTop) y -= size * 0.5;
+        if (y - size * 1.3 * 3 < Bottom)
+        {
+            NextColumn();
+        }
+
+        if (!AtColumnTop)
+        {
+            y -= size * 0.5;
+        }
+
         WriteLines(Wrap(Words(text, true), size, ColumnWidth), size, 0, null);
         y -= size * 0.3;
     }
@@ -77,7 +85,10 @@ internal sealed class PdfComposer
         var fontSize = size ?? design.BodySize;
         var indent = label is null ? 0 : hangingIndent;
         if (label is not null && hangingIndent == 0)
+        {
             words = [new StyledWord(label, false), .. words];
+        }
+
         WriteLines(Wrap(words, fontSize, ColumnWidth - indent), fontSize, indent, hangingIndent > 0 ? label : null);
         y -= fontSize * 0.75;
     }
@@ -92,10 +103,17 @@ internal sealed class PdfComposer
         var leading = size * 1.3;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (y - leading < Bottom) NextColumn();
+            if (y - leading < Bottom)
+            {
+                NextColumn();
+            }
+
             y -= leading;
             if (i == 0 && hangingLabel is not null)
+            {
                 page.AddText(hangingLabel, size, new PdfPoint(ColumnLeft, y), regular);
+            }
+
             DrawLine(lines[i], ColumnLeft + indent, y, size);
         }
     }
@@ -118,7 +136,10 @@ internal sealed class PdfComposer
             if (run.Count > 0 && run[0].Bold != word.Bold) { yield return run; run = []; }
             run.Add(word);
         }
-        if (run.Count > 0) yield return run;
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
     }
 
     List<List<StyledWord>> Wrap(IReadOnlyList<StyledWord> words, double size, double width)
@@ -139,15 +160,26 @@ internal sealed class PdfComposer
             lineWidth += (line.Count > 0 ? space : 0) + wordWidth;
             line.Add(word);
         }
-        if (line.Count > 0) lines.Add(line);
+        if (line.Count > 0)
+        {
+            lines.Add(line);
+        }
+
         return lines;
     }
 
     double Width(string text, bool isBold, double size)
     {
-        if (widths.TryGetValue((text, isBold, size), out var known)) return known;
+        if (widths.TryGetValue((text, isBold, size), out var known))
+        {
+            return known;
+        }
         // A lone space has no visible glyph box, so measure it as the advance between two letters.
-        if (text == " ") return widths[(text, isBold, size)] = Width("x x", isBold, size) - 2 * Width("x", isBold, size);
+        if (text == " ")
+        {
+            return widths[(text, isBold, size)] = Width("x x", isBold, size) - 2 * Width("x", isBold, size);
+        }
+
         var letters = page.MeasureText(text, size, new PdfPoint(0, 0), isBold ? bold : regular);
         var width = letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
         return widths[(text, isBold, size)] = width;
@@ -156,8 +188,14 @@ internal sealed class PdfComposer
     void NextColumn()
     {
         column++;
-        if (column >= design.Columns) page = NewPage();
-        else y = columnTop;
+        if (column >= design.Columns)
+        {
+            page = NewPage();
+        }
+        else
+        {
+            y = columnTop;
+        }
     }
 
     PdfPageBuilder NewPage()

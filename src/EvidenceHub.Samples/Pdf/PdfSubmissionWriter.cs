@@ -26,18 +26,26 @@ internal static class PdfSubmissionWriter
         foreach (var block in source.Blocks)
         {
             if (block.Kind == SourceBlockKind.Heading)
+            {
                 composer.WriteHeading(block.Text);
+            }
             else if (transcript)
+            {
                 composer.WriteParagraph(TurnWords(block.Text), null, 0);
+            }
             else
+            {
                 composer.WriteParagraph(PdfComposer.Words(SourceDocument.WithBracketedMarkers(block.Text), false), block.Label, indent);
+            }
         }
 
         if (source.Footnotes.Count > 0)
         {
             composer.WriteHeading("Notes");
             foreach (var note in source.Footnotes)
+            {
                 composer.WriteParagraph(PdfComposer.Words($"[{note.Id}] {note.Text}", false), null, 0, design.BodySize - 1.5);
+            }
         }
         return composer.Build();
     }

@@ -17,19 +17,27 @@ public sealed partial record SourceDocument(string Title, IReadOnlyList<SourceBl
     {
         var chunks = markdown.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (chunks.Length == 0 || !chunks[0].StartsWith("# ", StringComparison.Ordinal))
+        {
             throw new InvalidDataException("A sample source must start with a '# Title' line.");
+        }
 
         var blocks = new List<SourceBlock>();
         var footnotes = new List<SourceFootnote>();
         foreach (var chunk in chunks.Skip(1))
         {
             if (chunk.StartsWith("## ", StringComparison.Ordinal))
+            {
                 blocks.Add(new SourceBlock(SourceBlockKind.Heading, chunk[3..].Trim()));
+            }
             else if (chunk.Split('\n') is var lines && lines.All(line => FootnoteLine().IsMatch(line)))
+            {
                 footnotes.AddRange(lines.Select(line => FootnoteLine().Match(line))
                     .Select(match => new SourceFootnote(match.Groups["id"].Value, match.Groups["text"].Value.Trim())));
+            }
             else
+            {
                 blocks.Add(Paragraph(string.Join(' ', chunk.Split('\n', StringSplitOptions.TrimEntries))));
+            }
         }
         return new SourceDocument(chunks[0][2..].Trim(), blocks, footnotes);
     }

@@ -18,12 +18,17 @@ internal static class DocxSubmissionWriter
         {
             var main = document.AddMainDocumentPart();
             using (var styles = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(WordStyles.Xml)))
+            {
                 main.AddNewPart<StyleDefinitionsPart>().FeedData(styles);
+            }
 
             var numbered = submission.Layout == SampleLayout.DocxNumbered;
             var footnotes = numbered && source.Footnotes.Count > 0 ? new WordFootnotes(main, source.Footnotes) : null;
             var numbering = numbered ? new WordNumbering() : null;
-            if (numbered) main.AddNewPart<NumberingDefinitionsPart>().Numbering = WordNumbering.Definitions();
+            if (numbered)
+            {
+                main.AddNewPart<NumberingDefinitionsPart>().Numbering = WordNumbering.Definitions();
+            }
 
             var body = new Body(Styled("Title", new Run(new Text(source.Title))));
             foreach (var block in source.Blocks)
@@ -39,7 +44,9 @@ internal static class DocxSubmissionWriter
             {
                 body.Append(Styled("Heading1", new Run(new Text("Notes"))));
                 foreach (var note in source.Footnotes)
+                {
                     body.Append(Styled("FootnoteText", TextRun($"[{note.Id}] {note.Text}")));
+                }
             }
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 },
@@ -52,14 +59,19 @@ internal static class DocxSubmissionWriter
     static Paragraph WrittenParagraph(SourceBlock block, WordNumbering? numbering, WordFootnotes? footnotes)
     {
         var runs = footnotes?.Runs(block.Text) ?? [TextRun(SourceDocument.WithBracketedMarkers(block.Text))];
-        if (block.Label is null) return new Paragraph(runs);
+        if (block.Label is null)
+        {
+            return new Paragraph(runs);
+        }
 
         if (numbering?.LevelFor(block.Label) is { } level)
+        {
             return new Paragraph(
                 new ParagraphProperties(
                     new ParagraphStyleId { Val = "ListParagraph" },
                     new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = WordNumbering.NumberingId })))
                 .AppendRuns(runs);
+        }
 
         return new Paragraph(
             new ParagraphProperties(new Indentation { Left = "720", Hanging = "720" }),

@@ -34,12 +34,19 @@ internal sealed class WordFootnotes
         {
             if (i % 2 == 0)
             {
-                if (parts[i].Length > 0) runs.Add(DocxSubmissionWriter.TextRun(parts[i]));
+                if (parts[i].Length > 0)
+                {
+                    runs.Add(DocxSubmissionWriter.TextRun(parts[i]));
+                }
             }
             else if (ids.TryGetValue(parts[i], out var id))
+            {
                 runs.Add(new Run(new RunProperties(new RunStyle { Val = "FootnoteReference" }), new FootnoteReference { Id = id }));
+            }
             else
+            {
                 throw new InvalidDataException($"Footnote [^{parts[i]}] is referenced but not defined.");
+            }
         }
         return runs;
     }

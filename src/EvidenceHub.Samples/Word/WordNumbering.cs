@@ -23,11 +23,18 @@ internal sealed class WordNumbering
     public int? LevelFor(string label)
     {
         var parts = label.TrimEnd('.').Split('.');
-        if (parts.Length > 2 || !parts.All(part => part.Length > 0 && part.All(char.IsAsciiDigit))) return null;
+        if (parts.Length > 2 || !parts.All(part => part.Length > 0 && part.All(char.IsAsciiDigit)))
+        {
+            return null;
+        }
 
         var level = parts.Length - 1;
         counters[level]++;
-        if (level == 0) counters[1] = 0;
+        if (level == 0)
+        {
+            counters[1] = 0;
+        }
+
         var expected = level == 0 ? $"{counters[0]}" : $"{counters[0]}.{counters[1]}";
         return expected == string.Join('.', parts)
             ? level

@@ -68,11 +68,14 @@ public sealed class RecoveryTests
         await api.CreateInquiryAsync("RIX");
         await api.WaitUntilDoneAsync(await api.UploadAcceptedAsync("RIX", TestDocuments.UniqueText("reindex-endpoint"), "x.txt"));
         var before = Hits(await api.SearchAsync("q=neighbourhood"));
+        var current = Path.Combine(host.DataDirectory, "index", "current");
+        var generation = await File.ReadAllTextAsync(current);
 
         var response = await api.Http.PostAsync("/api/admin/reindex", null);
         Assert.AreEqual(System.Net.HttpStatusCode.Accepted, response.StatusCode);
 
-        await Task.Delay(500);
+        // Every node rebuilds beside its live index and swaps the new one in: compare once it has.
+        await Themes.ThemeClient.WaitUntilAsync(() => File.ReadAllTextAsync(current), g => g != generation, "the rebuilt index has been swapped in");
         Assert.AreEqual(before, Hits(await api.SearchAsync("q=neighbourhood")));
     }
 

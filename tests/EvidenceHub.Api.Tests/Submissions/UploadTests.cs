@@ -193,7 +193,7 @@ public sealed class UploadTests
     {
         var response = await api.Http.GetAsync("/api/submissions/UPL9999");
         Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
-        JsonNode problem = await ApiClient.ProblemAsync(response);
+        var problem = await ApiClient.ProblemAsync(response);
         Assert.AreEqual("Not found", problem["title"]!.GetValue<string>());
     }
 }

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EvidenceHub.Api.Tests.Support;
+using EvidenceHub.Core.Storage;
+using EvidenceHub.Core.Themes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EvidenceHub.Api.Tests.Themes;
 
@@ -41,6 +45,18 @@ public sealed class ThemeTests
             "1. Street lighting on the estate should be improved.");
         return new Corpus(prefix, hall, library, buses, unrelated);
     }
+
+    /// <summary>
+    /// Waits until the theme's rule job has run its current rule: it re-indexes the submissions whose tags
+    /// changed and commits before it records the version as applied.
+    /// </summary>
+    private static Task WaitUntilRuleAppliedAsync(long themeId) =>
+        ThemeClient.WaitUntilAsync(async () =>
+        {
+            using var scope = factory.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<EvidenceDbContext>().Set<Theme>().AsNoTracking()
+                .Where(t => t.Id == themeId).Select(t => new { t.AppliedVersion, t.RuleVersion }).SingleAsync();
+        }, v => v.AppliedVersion >= v.RuleVersion, $"theme {themeId}'s current rule has been applied and its submissions re-indexed");
 
     [TestMethod]
     public async Task A_rule_that_does_not_parse_is_a_400_saying_why_and_names_are_unique_within_an_inquiry()
@@ -136,7 +152,7 @@ public sealed class ThemeTests
         await staff.ChangeRuleAsync(id, "\"community ownership\" OR roof");
         await ThemeClient.WaitUntilAsync(() => staff.GetJsonAsync($"/api/submissions/{c.Hall}/themes"),
             tags => tags.AsArray().Any(t => t!["passageId"] is not null && t["ruleVersion"]?.GetValue<int>() == 3), "the hall's passages are matched again");
-        await Task.Delay(500);
+        await WaitUntilRuleAppliedAsync(id); // its re-indexing done, the search below is the final word, not a look before it
         var results = await staff.WaitForReferencesAsync($"inquiry={c.Prefix}&theme=Assets", c.Buses, c.Library);
         var hall = (await staff.GetJsonAsync($"/api/submissions/{c.Hall}/themes")).AsArray().Single(t => t!["passageId"] is null)!;
         Assert.AreEqual("rejected", hall["review"]!.GetValue<string>());

@@ -95,10 +95,22 @@ internal static class PlantedPdf
         for (var at = raw.IndexOf("stream", StringComparison.Ordinal); at >= 0; at = raw.IndexOf("stream", at + 6, StringComparison.Ordinal))
         {
             var start = at + 6;
-            if (start < raw.Length && raw[start] == '\r') start++;
-            if (start < raw.Length && raw[start] == '\n') start++;
+            if (start < raw.Length && raw[start] == '\r')
+            {
+                start++;
+            }
+
+            if (start < raw.Length && raw[start] == '\n')
+            {
+                start++;
+            }
+
             var end = raw.IndexOf("endstream", start, StringComparison.Ordinal);
-            if (end < 0 || raw.AsSpan(at - 3, 3).SequenceEqual("end")) continue;
+            if (end < 0 || raw.AsSpan(at - 3, 3).SequenceEqual("end"))
+            {
+                continue;
+            }
+
             try
             {
                 using var inflate = new ZLibStream(new MemoryStream(pdf, start, end - start), CompressionMode.Decompress);

@@ -29,7 +29,11 @@ internal sealed partial class ApproximateRuleMatcher
         var result = And();
         while (position < tokens.Count && tokens[position] != ")")
         {
-            if (tokens[position] == "OR") position++;
+            if (tokens[position] == "OR")
+            {
+                position++;
+            }
+
             result |= And();
         }
         return result;
@@ -50,7 +54,11 @@ internal sealed partial class ApproximateRuleMatcher
     bool Unary()
     {
         var token = tokens[position++];
-        if (token == "NOT") return !Unary();
+        if (token == "NOT")
+        {
+            return !Unary();
+        }
+
         if (token == "(")
         {
             var inner = Or();
@@ -60,7 +68,11 @@ internal sealed partial class ApproximateRuleMatcher
         if (token.StartsWith('"'))
         {
             var slop = 0;
-            if (position < tokens.Count && tokens[position].StartsWith('~')) slop = int.Parse(tokens[position++][1..]);
+            if (position < tokens.Count && tokens[position].StartsWith('~'))
+            {
+                slop = int.Parse(tokens[position++][1..]);
+            }
+
             return Phrase(Words(token.Trim('"')), slop);
         }
         var term = token.ToLowerInvariant();
@@ -74,10 +86,15 @@ internal sealed partial class ApproximateRuleMatcher
         {
             if (slop == 0)
             {
-                if (phrase.Select((word, i) => words[start + i] == word).All(same => same)) return true;
+                if (phrase.Select((word, i) => words[start + i] == word).All(same => same))
+                {
+                    return true;
+                }
             }
             else if (words[start] == phrase[0] && phrase.Skip(1).All(word => words.Skip(start).Take(window).Contains(word)))
+            {
                 return true;
+            }
         }
         return false;
     }

@@ -13,7 +13,10 @@ internal static class SampleFolder
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, "samples", inquiry);
-            if (Directory.Exists(candidate)) return candidate;
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
         }
         throw new DirectoryNotFoundException($"No samples/{inquiry} folder above {AppContext.BaseDirectory}.");
     }

@@ -23,7 +23,9 @@ public sealed class SampleRenderingTests
     public void Every_sample_renders_to_a_non_empty_file()
     {
         foreach (var submission in Inquiry.Submissions)
+        {
             Assert.IsGreaterThan(500, SampleDocumentRenderer.Render(submission, Inquiry.ReadSource(submission)).Length, submission.File);
+        }
     }
 
     [TestMethod]
@@ -36,7 +38,9 @@ public sealed class SampleRenderingTests
         Assert.Contains("£42,000 in community shares", PageText(pdf, 1));
         Assert.Contains("the system should make that possible", PageText(pdf, pdf.NumberOfPages));
         foreach (var page in pdf.GetPages())
+        {
             Assert.IsTrue(page.Letters.All(letter => letter.EndBaseLine.X <= page.Width - 50), $"text runs off page {page.Number}");
+        }
     }
 
     [TestMethod]
