@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvidenceHub.Bench;
+using EvidenceHub.Bench.Cluster;
 using EvidenceHub.Bench.Corpus;
 using EvidenceHub.Bench.Database;
 using EvidenceHub.Bench.Extraction;
@@ -50,6 +51,12 @@ switch (args)
     case ["upload", var url, var count, var label]:
         UploadBench.Run(url, "LBN", Int(count), label, report);
         break;
+    case ["ingest", var url, var count, var label]:
+        IngestBench.Run(url, Int(count), label, report);
+        break;
+    case ["replica-lag", var urlA, var urlB, var count, var perSecond, var label]:
+        ReplicaLagBench.Run(urlA, urlB, Int(count), double.Parse(perSecond, CultureInfo.InvariantCulture), label, report);
+        break;
     case ["latency-table", var label, var inProcess, var http, var pg]:
         LatencySummary.Run(label, inProcess, http, pg, report);
         break;
@@ -70,6 +77,8 @@ switch (args)
               pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search
               pg-query CONN OUT ROUNDS            the mix in PostgreSQL
               upload URL COUNT LABEL              upload → searchable through the running API
+              ingest URL COUNT LABEL              COUNT short texts as a batch and as single uploads → all searchable
+              replica-lag A B COUNT RATE LABEL    COUNT uploads to node A at RATE/s: indexed on A → found on B
               latency-table LABEL IN HTTP PG      the latency rows from the three measurements
               wrk-script FILE                     a wrk Lua script cycling through the mix
             """);

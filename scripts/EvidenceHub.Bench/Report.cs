@@ -17,6 +17,8 @@ internal sealed class Report(string? folder)
         ["upload"] = ["server holds", "uploads", "202 → first hit p50 / p95 / max", "POST → 202 p50", "target"],
         ["load"] = ["corpus", "client", "searches/s", "p50 / p99 ms", "errors"],
         ["themes"] = ["corpus", "rules over one submission", "throughput", "target"],
+        ["ingest"] = ["server", "submissions", "sent as", "all accepted after", "all searchable after", "submissions/s", "target"],
+        ["replica"] = ["cluster", "load", "indexed on A → found on B p50 / p99 / max", "target"],
     };
 
     public void Row(string table, params string[] cells)

@@ -32,7 +32,7 @@ public sealed class AdminOptions
 }
 
 /// <summary>The <c>EvidenceHub</c> configuration section, with its defaults.</summary>
-public sealed class EvidenceHubOptions
+public sealed class EvidenceHubOptions : IValidatableObject
 {
     public const string Section = "EvidenceHub";
 
@@ -40,6 +40,9 @@ public sealed class EvidenceHubOptions
     public string DataDirectory { get; set; } = "./data";
 
     public StorageMode Storage { get; set; } = StorageMode.Embedded;
+
+    /// <summary>What this process does; a split needs storage other processes can share (SQL Server or PostgreSQL).</summary>
+    public ProcessRoles Roles { get; set; } = ProcessRoles.Both;
 
     public bool LoadSamples { get; set; } = true;
 
@@ -126,7 +129,45 @@ public sealed class EvidenceHubOptions
 
     public string IndexDirectory => Path.Combine(FullDataDirectory, "index");
 
-    public string BlobDirectory => Path.Combine(FullDataDirectory, "blobs");
+    /// <summary>
+    /// <c>EvidenceHub:FilesDirectory</c>: the originals, by SHA-256. Every node of a cluster mounts the same
+    /// folder. Unset: <c>DataDirectory/files</c>.
+    /// </summary>
+    public string? FilesDirectory { get; set; }
+
+    /// <summary>
+    /// Where the originals are: <see cref="FilesDirectory"/> when set; else <c>DataDirectory/blobs</c> while
+    /// that folder exists (where earlier versions kept them, still read and written there); else
+    /// <c>DataDirectory/files</c>.
+    /// </summary>
+    public string FullFilesDirectory =>
+        !string.IsNullOrWhiteSpace(FilesDirectory) ? Path.GetFullPath(FilesDirectory)
+        : UsesEarlierFilesFolder ? Path.Combine(FullDataDirectory, EarlierFilesFolder)
+        : Path.Combine(FullDataDirectory, "files");
+
+    /// <summary>Whether the originals stay in <c>DataDirectory/blobs</c>, where earlier versions kept them.</summary>
+    public bool UsesEarlierFilesFolder =>
+        string.IsNullOrWhiteSpace(FilesDirectory) && Directory.Exists(Path.Combine(FullDataDirectory, EarlierFilesFolder));
+
+    private const string EarlierFilesFolder = "blobs";
 
     public string DatabasePath => Path.Combine(FullDataDirectory, "evidencehub.db");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Roles == ProcessRoles.None || (Roles & ~ProcessRoles.Both) != 0)
+        {
+            yield return new ValidationResult("EvidenceHub:Roles must be web, worker, or both (web,worker).", [nameof(Roles)]);
+        }
+        else if (Storage == StorageMode.Embedded && Roles != ProcessRoles.Both)
+        {
+            // The SQLite file and the in-memory job queue belong to one process: a web-only node would
+            // queue jobs no worker ever sees, and a worker-only node would process a queue nobody fills.
+            yield return new ValidationResult(
+                $"EvidenceHub:Roles is '{Roles}', but the embedded storage (a SQLite file and an in-memory job queue) " +
+                "cannot be shared between processes. Run web and worker in one process (remove EvidenceHub:Roles), " +
+                "or set EvidenceHub:Storage to SqlServer or PostgreSql with ConnectionStrings:EvidenceHub for every node.",
+                [nameof(Roles)]);
+        }
+    }
 }
