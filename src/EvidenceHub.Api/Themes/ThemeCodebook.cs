@@ -14,7 +14,8 @@ namespace EvidenceHub.Api.Themes;
 public static partial class ThemeCodebook
 {
     private static readonly string[] Palette = ["#2E7D32", "#1565C0", "#6A1B9A", "#00838F", "#C62828", "#EF6C00", "#5D4037", "#455A64"];
-    private const int MaxAttempts = 5;
+    // Each concurrent edit can lose the race once to each other edit: eight at once need up to eight tries.
+    private const int MaxAttempts = 20;
 
     public static async Task<Results<Created<ThemeDto>, ProblemHttpResult>> CreateAsync(
         string prefix, ThemeRequest request, EvidenceDbContext db, IPipelineQueue queue, TimeProvider clock, CancellationToken cancellationToken)
