@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures EvidenceHub beside the peers a user would otherwise pick, in one run on this machine, and
 # prints Markdown tables: PDF extraction against pdftotext, indexing, query latency in-process and over
-# HTTP against PostgreSQL full-text search, upload to searchable, and searches/s under load (wrk).
+# HTTP against PostgreSQL full-text search, upload to searchable, searches/s under load (wrk), small-file
+# ingest (1,000 short texts on the embedded default) and replica lag between two nodes on PostgreSQL.
 #
 #   scripts/bench.sh [--quick] [PDF_FOLDER ...]
 #
@@ -48,8 +49,11 @@ pg_data="$work/pg/data"
 
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_api() { if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; api_pid=""; fi; }
+node_pids=()
+stop_nodes() { for pid in "${node_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; node_pids=(); }
 cleanup() {
   stop_api
+  stop_nodes
   if [ -f "$pg_data/postmaster.pid" ]; then as_pg "$pgbin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true; fi
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "work folder kept: $work" >&2; else rm -rf "$work"; fi
 }
@@ -57,6 +61,23 @@ trap cleanup EXIT
 trap "exit 130" INT TERM
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 label() { local n=$1; if ((n % 1000000 == 0)); then echo "$((n / 1000000))M passages"; else echo "$((n / 1000))k passages"; fi; }
+
+# start_node URL LOG VAR=VALUE…: the real API at URL with those settings (on top of the bench's own), in the
+# background, with the bench administrator; returns once /health answers. node_token URL signs in there.
+node_password="bench-$(date +%s)-$RANDOM-$RANDOM"
+start_node() {
+  local url=$1 log=$2; shift 2
+  env ASPNETCORE_ENVIRONMENT=Production EvidenceHub__LoadSamples=false \
+    EvidenceHub__Admin__Email=bench@localhost EvidenceHub__Admin__Password="$node_password" "$@" \
+    dotnet "$api_dll" --urls "$url" >"$log" 2>&1 &
+  node_pids+=($!)
+  for _ in $(seq 1 240); do curl -fs "$url/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "A node did not start; see $log" >&2; BENCH_KEEP=1; exit 1
+}
+node_token() {
+  curl -fs "$1/api/auth/token" -H 'content-type: application/json' \
+    -d "{\"email\":\"bench@localhost\",\"password\":\"$node_password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
 
 echo "Building (Release)…" >&2
 dotnet build EvidenceHub.sln -c Release --verbosity quiet -clp:ErrorsOnly >&2
@@ -76,8 +97,10 @@ as_pg "$pgbin/pg_ctl" -D "$pg_data" -l "$work/pg/log" -w start -o "-h 127.0.0.1 
 pg="Host=127.0.0.1;Port=$pg_port;Username=bench;Database=postgres;Timeout=60;Command Timeout=0"
 pg_version="$(as_pg "$pgbin/postgres" --version)"
 
-# --- 2. extraction: ours against pdftotext ----------------------------------------------------------
+# --- 2. extraction: ours (through the server's pool of extraction child processes) against pdftotext --
 echo "Extraction…" >&2
+export BENCH_API_DLL="$PWD/$api_dll"
+"${bench[@]}" extract-overhead 2000 >/dev/null
 "${bench[@]}" generate-pdfs "$work/pdf" "$pdf_count" 10
 "${bench[@]}" extract "$work/pdf" "generated, 10 pages each" >/dev/null
 for folder in "${folders[@]}"; do
@@ -135,19 +158,40 @@ for n in "${sizes[@]}"; do
   rm -rf "$data"
 done
 
+# --- 8. small-file ingest: 1,000 short texts into an empty server on the embedded default -----------------
+echo "Small-file ingest…" >&2
+url="http://127.0.0.1:$(free_port)"
+start_node "$url" "$work/api-ingest.log" EvidenceHub__DataDirectory="$work/data-ingest"
+EVIDENCEHUB_TOKEN="$(node_token "$url")" "${bench[@]}" ingest "$url" 1000 "embedded (SQLite + in-memory queue), empty" >/dev/null
+stop_nodes
+
+# --- 9. replica lag: two nodes on the PostgreSQL above, each its own index, one files folder -------------
+echo "Replica lag…" >&2
+cluster=(EvidenceHub__Storage=PostgreSql "ConnectionStrings__EvidenceHub=Host=127.0.0.1;Port=$pg_port;Username=bench;Database=evidencehub_nodes;Timeout=60"
+  EvidenceHub__FilesDirectory="$work/nodes/files")
+url_a="http://127.0.0.1:$(free_port)"
+start_node "$url_a" "$work/node-a.log" "${cluster[@]}" EvidenceHub__DataDirectory="$work/nodes/a"
+url_b="http://127.0.0.1:$(free_port)"
+start_node "$url_b" "$work/node-b.log" "${cluster[@]}" EvidenceHub__DataDirectory="$work/nodes/b"
+EVIDENCEHUB_TOKEN="$(node_token "$url_a")" "${bench[@]}" replica-lag "$url_a" "$url_b" 200 10 "2 nodes (web,worker), PostgreSQL" >/dev/null
+stop_nodes
+
 # --- the report ---------------------------------------------------------------------------------------
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo
 echo "EvidenceHub benchmark ($mode), $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $mem RAM, .NET $(dotnet --version), $pg_version, $(pdftotext -v 2>&1 | head -n 1)."
-for table in extraction indexing latency upload load; do
+for table in extraction extraction-overhead indexing latency upload load ingest replica; do
   echo
   case "$table" in
-    extraction) echo "**PDF extraction** (both with $(nproc) files at a time; pages/s and words found):" ;;
+    extraction) echo "**PDF extraction** (both with $(nproc) files at a time, ours through $(nproc) extraction child processes as the server reads; pages/s and words found):" ;;
+    extraction-overhead) echo "**Extraction child process overhead** on a short text file (ms per file; the pool as the server runs it, one child per core):" ;;
     indexing) echo "**Indexing** into Lucene through PassageIndex (one thread, one commit; peak working set of the indexing process):" ;;
     latency) echo "**Query latency**, the fixed mix of 20 queries × $rounds rounds after a warm-up of at least 3 rounds and ${warmup_seconds} s (ms; HTTP = the real API over loopback, whole JSON read; PostgreSQL = tsvector GIN, ts_rank_cd, top 20 submissions with ts_headline, the same facet counts by GROUP BY):" ;;
     upload) echo "**Upload to searchable** through the real API (from the 202 to the first search hit for a word only that upload contains):" ;;
     load) echo "**Throughput under load** (the same 20-query mix, through the real API):" ;;
+    ingest) echo "**Small-file ingest** through the real API (short texts of four paragraphs; from the first byte sent until a signed-in search counts them all):" ;;
+    replica) echo "**Replica lag** between two real nodes on one PostgreSQL database (from A's status first saying indexed to B's search first finding it, both polled every 20 ms):" ;;
   esac
   echo
   cat "$BENCH_REPORT/$table.md"

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvidenceHub.Bench;
+using EvidenceHub.Bench.Cluster;
 using EvidenceHub.Bench.Corpus;
 using EvidenceHub.Bench.Database;
 using EvidenceHub.Bench.Extraction;
@@ -22,6 +23,9 @@ switch (args)
         break;
     case ["extract", var folder, var label]:
         ExtractionBench.Run(folder, label, report);
+        break;
+    case ["extract-overhead", var requests]:
+        ExtractionBench.RunOverhead(Int(requests), report);
         break;
     case ["load-db", var data, var passages]:
         SqliteCorpusWriter.Write(data, Int(passages), Seed);
@@ -47,6 +51,12 @@ switch (args)
     case ["upload", var url, var count, var label]:
         UploadBench.Run(url, "LBN", Int(count), label, report);
         break;
+    case ["ingest", var url, var count, var label]:
+        IngestBench.Run(url, Int(count), label, report);
+        break;
+    case ["replica-lag", var urlA, var urlB, var count, var perSecond, var label]:
+        ReplicaLagBench.Run(urlA, urlB, Int(count), double.Parse(perSecond, CultureInfo.InvariantCulture), label, report);
+        break;
     case ["latency-table", var label, var inProcess, var http, var pg]:
         LatencySummary.Run(label, inProcess, http, pg, report);
         break;
@@ -57,7 +67,8 @@ switch (args)
         Console.Error.WriteLine("""
             usage: EvidenceHub.Bench <verb> …
               generate-pdfs DIR COUNT PAGES       write seeded PDFs of written evidence
-              extract DIR LABEL                   our extraction against pdftotext on every PDF under DIR
+              extract DIR LABEL                   our extraction (child processes of BENCH_API_DLL) against pdftotext on every PDF under DIR
+              extract-overhead REQUESTS           what a child process adds to reading a short text file
               load-db DATA PASSAGES               the generated corpus into DATA's SQLite database
               index DATA PASSAGES                 the generated corpus into DATA's Lucene index (timed)
               themes PASSAGES                     ten theme rules in memory over each generated submission (timed)
@@ -66,6 +77,8 @@ switch (args)
               pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search
               pg-query CONN OUT ROUNDS            the mix in PostgreSQL
               upload URL COUNT LABEL              upload → searchable through the running API
+              ingest URL COUNT LABEL              COUNT short texts as a batch and as single uploads → all searchable
+              replica-lag A B COUNT RATE LABEL    COUNT uploads to node A at RATE/s: indexed on A → found on B
               latency-table LABEL IN HTTP PG      the latency rows from the three measurements
               wrk-script FILE                     a wrk Lua script cycling through the mix
             """);

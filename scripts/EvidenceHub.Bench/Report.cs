@@ -10,12 +10,15 @@ internal sealed class Report(string? folder)
 {
     private static readonly Dictionary<string, string[]> Headers = new()
     {
-        ["extraction"] = ["PDFs", "files and pages", "EvidenceHub (PdfPig)", "pdftotext (poppler)", "EvidenceHub ÷ pdftotext"],
+        ["extraction"] = ["PDFs", "files and pages", "EvidenceHub (PdfPig, in child processes)", "pdftotext (poppler)", "EvidenceHub ÷ pdftotext"],
+        ["extraction-overhead"] = ["file", "requests", "in the server's process, ms each", "through a child process, ms each (added)", "through the pool, one per core at a time"],
         ["indexing"] = ["corpus", "throughput", "size and memory", "target"],
         ["latency"] = ["corpus", "queries", "in-process p50 / p95 / p99 ms", "HTTP p50 / p95 / p99 ms", "PostgreSQL p50 / p95 / p99 ms", "PostgreSQL ÷ HTTP at p50 / p99"],
         ["upload"] = ["server holds", "uploads", "202 → first hit p50 / p95 / max", "POST → 202 p50", "target"],
         ["load"] = ["corpus", "client", "searches/s", "p50 / p99 ms", "errors"],
         ["themes"] = ["corpus", "rules over one submission", "throughput", "target"],
+        ["ingest"] = ["server", "submissions", "sent as", "all accepted after", "all searchable after", "submissions/s", "target"],
+        ["replica"] = ["cluster", "load", "indexed on A → found on B p50 / p99 / max", "target"],
     };
 
     public void Row(string table, params string[] cells)

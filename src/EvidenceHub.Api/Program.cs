@@ -10,6 +10,7 @@ using EvidenceHub.Api.Search;
 using EvidenceHub.Api.Security;
 using EvidenceHub.Api.Submissions;
 using EvidenceHub.Api.Themes;
+using EvidenceHub.Core;
 
 if (CommandLine.TryRunTool(args))
 {
@@ -24,6 +25,7 @@ builder.Services.AddEvidencePipeline(builder.Configuration);
 builder.Services.AddEvidenceSearch();
 builder.Services.AddEvidenceProblemDetails();
 builder.Services.AddEvidenceAuthentication();
+builder.Services.AddSharedSigningKeys();
 builder.Services.AddEvidenceOpenIdConnect(builder.Configuration);
 builder.Services.AddEvidenceAccounts();
 builder.Services.AddPublicRateLimit();
@@ -39,25 +41,29 @@ if (await app.TryRunAsync(args))
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles(); // "/" serves wwwroot/index.html, the search page
-app.UseStaticFiles();
-app.UseRouting();
-app.UseEvidenceAuthentication();
-app.UsePublicRateLimit(); // after sign-in: signed-in staff are not limited
-app.UseEvidenceHangfireDashboard();
+app.MapEvidenceHealth(); // every role answers it: the load balancer's probe, a worker's liveness
 
-app.MapOpenApi().AllowPublic();
-app.MapEvidenceHealth();
-app.MapAuth();
-app.MapUsers();
-app.MapAudit();
-app.MapInquiries();
-app.MapSubmissions();
-app.MapSearch();
-app.MapQuotes();
-app.MapCitationTemplates();
-app.MapThemes();
-app.MapAdmin();
+if (app.Serves(ProcessRoles.Web))
+{
+    app.UseDefaultFiles(); // "/" serves wwwroot/index.html, the search page
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.UseEvidenceAuthentication();
+    app.UsePublicRateLimit(); // after sign-in: signed-in staff are not limited
+    app.UseEvidenceHangfireDashboard();
+
+    app.MapOpenApi().AllowPublic();
+    app.MapAuth();
+    app.MapUsers();
+    app.MapAudit();
+    app.MapInquiries();
+    app.MapSubmissions();
+    app.MapSearch();
+    app.MapQuotes();
+    app.MapCitationTemplates();
+    app.MapThemes();
+    app.MapAdmin();
+}
 
 await app.InitializeEvidenceHubAsync();
 app.Run();

@@ -23,9 +23,11 @@ public sealed class DocumentExtractor : IDocumentExtractor
                 "This kind of file is not supported; upload PDF, Word (.docx) or plain text."),
         };
 
-        return request.IsTranscript
+        var document = request.IsTranscript
             ? TranscriptParser.Parse(ReadLines(extractor, content, request, cancellationToken))
             : extractor.Extract(content, request, cancellationToken);
+        TextLimit.Check(document, request);
+        return document;
     }
 
     /// <summary>

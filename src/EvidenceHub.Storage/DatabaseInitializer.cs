@@ -1,3 +1,4 @@
+using System.Data.Common;
 using EvidenceHub.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,22 @@ public static class DatabaseInitializer
 {
     public static async Task InitializeAsync(EvidenceDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Nodes of a cluster start at the same moment, and EF Core's migration lock does not cover creating the
+        // database (nor, on PostgreSQL, the first tables): the node that loses collides ("already exists") and
+        // looks again until it finds the schema the winner made.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                break;
+            }
+            catch (DbException) when (attempt < 8 && !db.Database.IsSqlite())
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), cancellationToken);
+            }
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL lets searches read while a job writes; the setting persists in the file.

@@ -8,7 +8,8 @@ namespace EvidenceHub.Api.Accounts;
 
 /// <summary>
 /// Makes sure someone can sign in. With <c>EvidenceHub:Admin:Email</c> and <c>:Password</c> set, that
-/// administrator is created, or given that password again (and unlocked), at every start. Without them,
+/// administrator is created, or given that password again (and unlocked) where it differs, at every start
+/// of every node. Without them,
 /// the first start of a repository with no users creates <c>admin@localhost</c> with a random password
 /// written once to the console; it is never shown again.
 /// </summary>
@@ -17,6 +18,25 @@ public static class FirstAdministrator
     public const string DefaultEmail = "admin@localhost";
 
     public static async Task EnsureAsync(IServiceProvider services, AdminOptions options, TextWriter console, CancellationToken cancellationToken)
+    {
+        // Nodes of a cluster start at the same moment: the one that loses a race (two creations of the
+        // administrator, two password resets) finds the winner's work when it looks again, with nothing left to do.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await EnsureOnceAsync(services, options, console, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or InvalidOperationException)
+            {
+                services.GetRequiredService<EvidenceDbContext>().ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task EnsureOnceAsync(IServiceProvider services, AdminOptions options, TextWriter console, CancellationToken cancellationToken)
     {
         var accounts = services.GetRequiredService<UserAccounts>();
         var users = services.GetRequiredService<UserManager<EvidenceUser>>();
@@ -33,6 +53,12 @@ public static class FirstAdministrator
                 var created = await accounts.CreateAsync(Actor.System, options.Email, options.Password, null, isAdmin: true, cancellationToken);
                 _ = created.User ?? throw new InvalidOperationException($"The administrator from EvidenceHub:Admin could not be created: {created.Problem}");
                 return;
+            }
+
+            if (existing.IsAdmin && existing.AccessFailedCount == 0 && !await users.IsLockedOutAsync(existing)
+                && await users.CheckPasswordAsync(existing, options.Password))
+            {
+                return; // as configured already: no new security stamp, so no session ends because a node started
             }
 
             if (await accounts.SetPasswordAsync(Actor.System, existing, options.Password) is { } problem)

@@ -3,7 +3,8 @@ namespace EvidenceHub.Api.Hosting;
 /// <summary>
 /// Command-line verbs beside serving: <c>reindex</c> rebuilds this node's index from the database (beside the old one, swapped in when complete);
 /// <c>corpus-check DIR</c> runs extraction over a folder and prints a table; <c>generate-samples DIR</c>
-/// writes the sample inquiry's files; <c>users add|token|list</c> manages who signs in (<see cref="EvidenceHub.Api.Accounts.UserCommands"/>).
+/// writes the sample inquiry's files; <c>users add|token|list</c> manages who signs in (<see cref="EvidenceHub.Api.Accounts.UserCommands"/>);
+/// <c>extract</c> is the server's own extraction child process, not for people (<see cref="EvidenceHub.Core.Pipeline.ExtractionProcessPool"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -17,9 +18,21 @@ public static class CommandLine
             case ["generate-samples", var output]:
                 GenerateSamples(output);
                 return true;
+            case ["extract", .. var flags]:
+                Environment.ExitCode = ServeExtraction(testHooks: flags.Contains("--test-hooks"));
+                return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>Standard output carries the answers to the server; anything else written to it would break them, so it goes to standard error.</summary>
+    private static int ServeExtraction(bool testHooks)
+    {
+        using var input = Console.OpenStandardInput();
+        using var output = Console.OpenStandardOutput();
+        Console.SetOut(Console.Error);
+        return EvidenceHub.Extraction.Isolation.ExtractionChild.Serve(input, output, new EvidenceHub.Extraction.DocumentExtractor(), testHooks, exitWhenInputCloses: true);
     }
 
     /// <summary>Writes the sample inquiry's files (PDF, Word, text) as the loader renders them.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using EvidenceHub.Api.Access;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Pipeline;
@@ -35,14 +36,22 @@ public static class PipelineRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>())));
-        services.AddHangfireServer((sp, server) =>
+        // A web-only node enqueues into the shared job storage and leaves the processing to the workers.
+        if (options.Roles.HasFlag(ProcessRoles.Worker))
         {
-            server.WorkerCount = sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.Workers;
-            server.Queues = Queues;
-            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-        });
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.Workers;
+                server.Queues = Queues;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+            services.AddHostedService<PipelineReconciler>();
+            services.AddHostedService<EvidenceHub.Api.Samples.SampleInquiryLoader>();
+        }
 
         services.AddSingleton<IDocumentExtractor, DocumentExtractor>();
+        services.AddSingleton(ExtractionChildCommand.ForApp(typeof(Program).Assembly));
+        services.AddSingleton<ExtractionProcessPool>();
         services.AddSingleton<ExtractionRunner>();
         services.AddScoped<IPipelineQueue, HangfirePipelineQueue>();
         services.AddScoped<SubmissionIntake>();
@@ -61,13 +70,11 @@ public static class PipelineRegistration
         services.AddScoped<ApplyThemeRuleJob>();
         services.AddScoped<EvidenceHub.Core.Themes.SubmissionThemeEvaluator>();
         services.AddScoped<EvidenceHub.Api.Themes.ManualTagger>();
-        services.AddHostedService<PipelineReconciler>();
-        services.AddHostedService<EvidenceHub.Api.Samples.SampleInquiryLoader>();
     }
 
     private static JobStorage CreateJobStorage(StorageMode mode, string? connectionString) => mode switch
     {
-        StorageMode.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
+        StorageMode.SqlServer => new SqlServerStorage(OwnPool(connectionString), new SqlServerStorageOptions
         {
             SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
             QueuePollInterval = TimeSpan.Zero,
@@ -77,10 +84,39 @@ public static class PipelineRegistration
             PrepareSchemaIfNecessary = true,
         }),
         StorageMode.PostgreSql => new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(200), PrepareSchemaIfNecessary = true }),
+            new NpgsqlConnectionFactory(OwnPool(connectionString), new PostgreSqlStorageOptions()),
+            new PostgreSqlStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                PrepareSchemaIfNecessary = true,
+                // As on SQL Server: a running job's claim is renewed while its worker lives, so the job of a
+                // node that died comes back to the queue after minutes, not the default half hour.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                // Nodes that start together (or before the database answers) try the schema again rather than fail.
+                StartupConnectionMaxRetries = 5,
+            }),
         _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
     };
+
+    /// <summary>
+    /// The job storage's connections under an application name of their own, so in a pool of their own (and
+    /// named as such on the server). Hangfire's client is synchronous: sharing the app's pool, an enqueue
+    /// waited on a thread for a connection while a burst of uploads held them all, and the waiting threads
+    /// kept those uploads from finishing.
+    /// </summary>
+    private static string? OwnPool(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var name = builder.TryGetValue("Application Name", out var given) && given is string { Length: > 0 } app ? app : "EvidenceHub";
+        builder["Application Name"] = name + " jobs";
+        return builder.ConnectionString;
+    }
 
     public static void UseEvidenceHangfireDashboard(this WebApplication app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions

@@ -7,14 +7,23 @@ namespace EvidenceHub.Api.Hosting;
 
 public static class Startup
 {
-    /// <summary>Creates the data folders and the database schema, and makes sure an administrator can sign in, before the host starts serving.</summary>
+    /// <summary>Creates the data folders and the database schema, the key that signs cookies, and makes sure an administrator can sign in, before the host starts serving.</summary>
     public static async Task InitializeEvidenceHubAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<EvidenceHubOptions>>().Value;
         Directory.CreateDirectory(options.FullDataDirectory);
         await using var scope = app.Services.CreateAsyncScope();
-        await DatabaseInitializer.InitializeAsync(scope.ServiceProvider.GetRequiredService<EvidenceDbContext>(), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
+        await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
+        await EvidenceHub.Api.Access.SharedSigningKeys.EnsureSharedSigningKeyAsync(app.Services, db, CancellationToken.None);
         await EvidenceHub.Api.Accounts.FirstAdministrator.EnsureAsync(scope.ServiceProvider, options.Admin, Console.Out, CancellationToken.None);
-        app.Logger.LogInformation("EvidenceHub data in {DataDirectory} ({Storage} storage)", options.FullDataDirectory, options.Storage);
+        app.Logger.LogInformation("EvidenceHub data in {DataDirectory} ({Storage} storage), originals in {FilesDirectory}; roles: {Roles}",
+            options.FullDataDirectory, options.Storage, options.FullFilesDirectory, options.Roles);
+        if (options.UsesEarlierFilesFolder)
+        {
+            app.Logger.LogInformation(
+                "The originals stay in {FilesDirectory}, where an earlier version put them; set EvidenceHub:FilesDirectory to keep them elsewhere (move the folder with it)",
+                options.FullFilesDirectory);
+        }
     }
 }

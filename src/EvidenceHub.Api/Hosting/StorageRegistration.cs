@@ -14,7 +14,7 @@ public static class StorageRegistration
         var options = configuration.ReadEvidenceHubOptions();
         services.AddEvidenceDatabase(options, configuration.GetConnectionString("EvidenceHub"));
         services.AddSingleton<IBlobStore>(sp =>
-            new FileSystemBlobStore(sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.BlobDirectory));
+            new FileSystemBlobStore(sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.FullFilesDirectory));
     }
 
     public static void AddEvidenceSearch(this IServiceCollection services)

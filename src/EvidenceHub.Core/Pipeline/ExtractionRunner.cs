@@ -4,17 +4,26 @@ using Microsoft.Extensions.Options;
 namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
-/// Runs an extractor under the configured limits. A parser that will not stop is abandoned (its token
-/// is cancelled and it is left on a thread of its own) and the submission fails as "timed out"; the
-/// Hangfire worker is freed at once. A parser that throws something unforeseen fails the file with a
-/// plain reason rather than a retried job that leaves the submission "extracting".
+/// Runs extraction under the configured limits. By default a file is read in a child process of the server
+/// (<see cref="ExtractionProcessPool"/>), which is killed past the time or memory limit, so no file can take the
+/// server's memory or leave a parser running in it. <see cref="ExtractionIsolation.InProcess"/> reads on a thread of
+/// the server instead: a parser that will not stop is abandoned (its token is cancelled and it is left on a thread of
+/// its own), with no memory limit. Either way a file that cannot be read fails with a plain reason rather than a
+/// retried job that leaves the submission "extracting".
 /// </summary>
-public sealed class ExtractionRunner(IDocumentExtractor extractor, IOptions<EvidenceHubOptions> options)
+public sealed class ExtractionRunner(IDocumentExtractor extractor, ExtractionProcessPool children, IOptions<EvidenceHubOptions> options)
 {
     public async Task<ExtractedDocument> RunAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
-        var limit = options.Value.ExtractionTimeout;
         request = request with { MaxPages = options.Value.MaxPages };
+        return options.Value.ExtractionIsolation == ExtractionIsolation.ChildProcess
+            ? await children.ExtractAsync(content, request, cancellationToken)
+            : await RunInProcessAsync(content, request, cancellationToken);
+    }
+
+    private async Task<ExtractedDocument> RunInProcessAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.ExtractionTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);
         var work = Task.Factory.StartNew(
@@ -29,8 +38,7 @@ public sealed class ExtractionRunner(IDocumentExtractor extractor, IOptions<Evid
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             timeout.Cancel();
-            throw new ExtractionFailedException(ExtractionFailureKind.TimedOut,
-                $"Reading the file took longer than the limit of {Describe(limit)}; it may be damaged or unusually complex.", ex);
+            throw ExtractionFailures.TimedOut(limit, ex);
         }
         catch (OutOfMemoryException ex)
         {
@@ -39,11 +47,7 @@ public sealed class ExtractionRunner(IDocumentExtractor extractor, IOptions<Evid
         }
         catch (Exception ex) when (ex is not ExtractionFailedException and not OperationCanceledException)
         {
-            throw new ExtractionFailedException(ExtractionFailureKind.CorruptFile,
-                "The file could not be read: it may be damaged, or built in a way the reader does not support.", ex);
+            throw ExtractionFailures.Unforeseen(ex);
         }
     }
-
-    private static string Describe(TimeSpan limit) =>
-        limit.TotalMinutes >= 1 ? $"{limit.TotalMinutes:0.#} minutes" : $"{limit.TotalSeconds:0} seconds";
 }

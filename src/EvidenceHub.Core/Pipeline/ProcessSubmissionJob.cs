@@ -94,7 +94,6 @@ public sealed class ProcessSubmissionJob(
 
         await StorePassagesAsync(submission, document, cancellationToken);
         await quotes.ReanchorSubmissionAsync(submission.Id, cancellationToken);
-        await indexNow.ApplyAsync(); // until rules are evaluated in memory, they read this node's index
         var retagged = await themes.EvaluateAsync(submission, submission.Inquiry!.Prefix, cancellationToken);
         await indexNow.ApplyAsync();
         if (!await MarkIndexedAsync(submissionId, started, cancellationToken))

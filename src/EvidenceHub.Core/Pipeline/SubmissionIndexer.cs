@@ -16,6 +16,8 @@ public sealed class SubmissionIndexer(EvidenceDbContext db, PassageIndex index)
     /// Replaces the submissions' documents; those that are gone or failed are taken out. Returns the
     /// passages written.
     /// </summary>
+    /// <param name="submissionIds">The submissions to write.</param>
+    /// <param name="cancellationToken">Stops between reads.</param>
     /// <param name="into">A generation being rebuilt; null for the live one.</param>
     public async Task<int> ReplaceAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken, IndexGeneration? into = null)
     {

@@ -3,9 +3,11 @@ using System.Security.Cryptography;
 namespace EvidenceHub.Core.Storage;
 
 /// <summary>
-/// Blobs as files under <c>blobs/ab/abcdef…</c>. A file is written to a temporary name, flushed to the disk
-/// and only then moved into place, and callers store it before they commit the row that names it: a crash
-/// never leaves a row pointing at a half-written file. Every read checks the bytes against their name.
+/// Originals as files under <c>files/ab/abcdef…</c>. A file is written to a temporary name beside its final
+/// one, flushed to the disk and only then renamed into place (atomic on one file system, NFS and SMB
+/// included), and callers store it before they commit the row that names it: a crash never leaves a row
+/// pointing at a half-written file, and another node never reads one. Every read checks the bytes against
+/// their name.
 /// </summary>
 public sealed class FileSystemBlobStore(string root) : IBlobStore
 {

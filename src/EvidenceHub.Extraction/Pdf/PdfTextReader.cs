@@ -14,8 +14,9 @@ internal static class PdfTextReader
     public static PdfText Read(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
         var pages = new List<PdfPageLines>();
-        var imageOnlyPages = new List<int>();
+        var imageOnlyPages = new List<OcrPage>();
         int pageCount;
+        long characters = 0;
         using (var document = PdfDocumentOpener.Open(content, request))
         {
             pageCount = document.NumberOfPages;
@@ -25,10 +26,13 @@ internal static class PdfTextReader
                 var page = PdfDocumentOpener.GetPage(document, number);
                 var pageLines = ReadLayout(page);
                 pages.Add(pageLines);
+                // Stop at the cap as the text grows, not after holding all of it.
+                characters += pageLines.Lines.Sum(l => (long)l.Text.Length);
+                TextLimit.Check(characters, request.MaxCharacters);
                 // A scan sometimes carries a few stray letters (a stamp, a producer's mark): still a scan.
                 if (page.Letters.Count < MinimumLettersOfATextLayer && HasImages(page))
                 {
-                    imageOnlyPages.Add(number);
+                    imageOnlyPages.Add(new OcrPage(number, Math.Max(page.Width, page.Height)));
                 }
             }
         }
@@ -52,9 +56,11 @@ internal static class PdfTextReader
         var ocrPages = new List<int>();
         if (imageOnlyPages.Count > 0 && request.Ocr && TesseractOcr.IsAvailable)
         {
-            lines = MergeByPage(lines.Where(l => !imageOnlyPages.Contains(l.Page ?? 0)).ToList(),
-                OcrLines(content, imageOnlyPages, cancellationToken));
-            ocrPages = imageOnlyPages;
+            // Past the cap, scanned pages stay listed as without text: OCR costs seconds a page.
+            var toRead = imageOnlyPages.Take(request.MaxOcrPages).ToList();
+            ocrPages = toRead.Select(p => p.Number).ToList();
+            lines = MergeByPage(lines.Where(l => !ocrPages.Contains(l.Page ?? 0)).ToList(),
+                OcrLines(content, toRead, cancellationToken));
             foreach (var page in ocrPages)
             {
                 footnotes.Remove(page);
@@ -66,7 +72,7 @@ internal static class PdfTextReader
             throw NoText(imageOnlyPages.Count > 0, ocrPages.Count > 0, request.Ocr);
         }
 
-        var withoutText = imageOnlyPages.Except(ocrPages).ToList();
+        var withoutText = imageOnlyPages.Select(p => p.Number).Except(ocrPages).ToList();
         return new PdfText(pageCount, lines, footnotes, ocrPages, withoutText);
     }
 
@@ -99,7 +105,7 @@ internal static class PdfTextReader
         }
     }
 
-    private static List<SourceLine> OcrLines(byte[] content, IReadOnlyList<int> pages, CancellationToken cancellationToken)
+    private static List<SourceLine> OcrLines(byte[] content, IReadOnlyList<OcrPage> pages, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<int, string> texts;
         try
@@ -117,7 +123,7 @@ internal static class PdfTextReader
         }
 
         var lines = new List<SourceLine>();
-        foreach (var page in pages.Order())
+        foreach (var page in pages.Select(p => p.Number).Order())
         {
             var startsParagraph = true;
             foreach (var raw in texts[page].Replace("\r", string.Empty).Split('\n'))

@@ -6,13 +6,20 @@ namespace EvidenceHub.Extraction.Pdf;
 /// Reads pages without a text layer with poppler's <c>pdftoppm</c> (300 dpi greyscale PGM; PNG is very slow on
 /// noisy scans) and <c>tesseract</c>, one page per process and pages in parallel, each tesseract single-threaded
 /// (its OpenMP threads make it slower on few cores). Works in a temporary folder that is always removed.
+/// A page is rendered at 300 dpi unless that would make its longer side more than <see cref="MaxPixels"/>: a page
+/// can declare any size, and its image is held whole by pdftoppm and tesseract, outside the reader's memory limit.
 /// </summary>
 internal static class TesseractOcr
 {
+    /// <summary>The longer side of a rendered page: A3 at 300 dpi is 4,961 pixels.</summary>
+    public const int MaxPixels = 6000;
+
+    private const int Dpi = 300;
+
     public static bool IsAvailable => FindOnPath("pdftoppm") is not null && FindOnPath("tesseract") is not null;
 
     /// <summary>Page number → the text tesseract read (paragraphs separated by blank lines).</summary>
-    public static IReadOnlyDictionary<int, string> ReadPages(byte[] pdf, IReadOnlyList<int> pages, CancellationToken cancellationToken)
+    public static IReadOnlyDictionary<int, string> ReadPages(byte[] pdf, IReadOnlyList<OcrPage> pages, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("evidencehub-ocr-");
         try
@@ -22,7 +29,7 @@ internal static class TesseractOcr
             var results = new System.Collections.Concurrent.ConcurrentDictionary<int, string>();
             Parallel.ForEach(pages,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                page => results[page] = ReadPage(folder.FullName, input, page, cancellationToken));
+                page => results[page.Number] = ReadPage(folder.FullName, input, page, cancellationToken));
             return results;
         }
         finally
@@ -38,14 +45,19 @@ internal static class TesseractOcr
         }
     }
 
-    private static string ReadPage(string folder, string input, int page, CancellationToken cancellationToken)
+    private static string ReadPage(string folder, string input, OcrPage page, CancellationToken cancellationToken)
     {
-        var image = Path.Combine(folder, $"page-{page}");
-        Run("pdftoppm", ["-r", "300", "-gray", "-f", $"{page}", "-l", $"{page}", "-singlefile", input, image], cancellationToken);
-        var output = Path.Combine(folder, $"text-{page}");
-        Run("tesseract", [image + ".pgm", output, "--dpi", "300", "-l", "eng"], cancellationToken);
+        var dpi = $"{Resolution(page.LongerSidePoints)}";
+        var image = Path.Combine(folder, $"page-{page.Number}");
+        Run("pdftoppm", ["-r", dpi, "-gray", "-f", $"{page.Number}", "-l", $"{page.Number}", "-singlefile", input, image], cancellationToken);
+        var output = Path.Combine(folder, $"text-{page.Number}");
+        Run("tesseract", [image + ".pgm", output, "--dpi", dpi, "-l", "eng"], cancellationToken);
         return File.ReadAllText(output + ".txt");
     }
+
+    /// <summary>300 dpi, or less where the page is so large that 300 dpi would pass <see cref="MaxPixels"/>.</summary>
+    internal static int Resolution(double longerSidePoints) =>
+        longerSidePoints * Dpi / 72 <= MaxPixels ? Dpi : Math.Max(1, (int)(MaxPixels * 72 / longerSidePoints));
 
     private static void Run(string tool, string[] arguments, CancellationToken cancellationToken)
     {
@@ -90,3 +102,6 @@ internal static class TesseractOcr
             .Select(dir => Path.Combine(dir, tool))
             .FirstOrDefault(File.Exists);
 }
+
+/// <summary>A page to read by OCR, with its size (PDF points, 1/72 inch) to choose a resolution by.</summary>
+internal sealed record OcrPage(int Number, double LongerSidePoints);

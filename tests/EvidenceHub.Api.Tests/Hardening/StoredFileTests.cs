@@ -71,7 +71,7 @@ public sealed class StoredFileTests
 
     private static string BlobPath(EvidenceHubFactory factory, string sha256)
     {
-        var path = Path.Combine(factory.DataDirectory, "blobs", sha256[..2], sha256);
+        var path = Path.Combine(factory.DataDirectory, "files", sha256[..2], sha256);
         Assert.IsTrue(File.Exists(path), path);
         return path;
     }

@@ -16,7 +16,10 @@ public sealed class DeletionRaceTests
     public async Task A_submission_deleted_while_its_file_is_being_read_ends_the_job_quietly_without_a_retry()
     {
         var held = new HeldExtractor();
-        using var factory = new EvidenceHubFactory(services: s => s.AddSingleton<IDocumentExtractor>(held));
+        // The held extractor is an object of this process: it can only be run in the server's own process.
+        using var factory = new EvidenceHubFactory(
+            settings: new Dictionary<string, string?> { ["EvidenceHub:ExtractionIsolation"] = "InProcess" },
+            services: s => s.AddSingleton<IDocumentExtractor>(held));
         var api = new ApiClient(factory.CreateAdminClient());
         await api.CreateInquiryAsync("RACE");
         var reference = await api.UploadAcceptedAsync("RACE", TestDocuments.UniqueText(HeldExtractor.Marker), "held.txt");

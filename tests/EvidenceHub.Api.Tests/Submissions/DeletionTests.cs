@@ -175,5 +175,5 @@ public sealed class DeletionTests
     }
 
     private static string BlobPath(string sha256) =>
-        Path.Combine(factory.Services.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.BlobDirectory, sha256[..2], sha256);
+        Path.Combine(factory.Services.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.FullFilesDirectory, sha256[..2], sha256);
 }

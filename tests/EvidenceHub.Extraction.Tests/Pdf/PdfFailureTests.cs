@@ -71,6 +71,40 @@ public sealed class PdfFailureTests
     }
 
     [TestMethod]
+    public void TextPastTheCharacterCapIsTooLarge()
+    {
+        var pdf = new TestPdf();
+        for (var page = 1; page <= 3; page++)
+        {
+            pdf.NewPage().Lines(72, TestPdf.Top, $"Page {page} says something about community funding.");
+        }
+
+        var failure = Assert.ThrowsExactly<ExtractionFailedException>(() => new DocumentExtractor()
+            .Extract(pdf.Build(), new ExtractionRequest(DocumentType.Pdf, MaxCharacters: 100), CancellationToken.None));
+
+        Assert.AreEqual(ExtractionFailureKind.TooLarge, failure.Kind);
+        Assert.Contains("more than 100 characters of text", failure.Message);
+    }
+
+    [TestMethod]
+    public void OcrStopsAtItsPageCapAndListsTheRestAsWithoutText()
+    {
+        if (RenderToPng(OriginalPage()) is not { } png)
+        {
+            Assert.Inconclusive("poppler (pdftoppm) is not installed; scripts/test.sh installs it.");
+            return;
+        }
+
+        var scan = new TestPdf().Image(png).NewPage().Image(png).Build();
+
+        var document = new DocumentExtractor().Extract(scan, new ExtractionRequest(DocumentType.Pdf, MaxOcrPages: 1), CancellationToken.None);
+
+        Assert.AreEqual("1", document.Metadata["ocrPages"]);
+        Assert.AreEqual("2", document.Metadata["pagesWithoutText"]);
+        Assert.IsTrue(document.Passages.All(p => p.Page == 1));
+    }
+
+    [TestMethod]
     public void ACancelledExtractionStops()
     {
         var pdf = new TestPdf().NewPage();

@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using EvidenceHub.Extraction;
+using EvidenceHub.Extraction.Isolation;
+using Microsoft.Extensions.Logging;
+
+namespace EvidenceHub.Core.Pipeline;
+
+/// <summary>
+/// The server's end of one extraction child process: starts it under its heap limit, waits for its hello, passes
+/// it one request at a time over its standard input and output, keeps the last lines of its standard error for the
+/// log, and kills it — with anything it started, such as OCR tools — when told.
+/// </summary>
+internal sealed class ExtractionChildProcess : IDisposable
+{
+    private const int KeptErrorLines = 20;
+
+    private readonly Process process;
+    private readonly Stream input;
+    private readonly Stream output;
+    private readonly ConcurrentQueue<string> errors = new();
+
+    private ExtractionChildProcess(Process process, ILogger logger)
+    {
+        this.process = process;
+        Id = process.Id;
+        input = process.StandardInput.BaseStream;
+        output = process.StandardOutput.BaseStream;
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not { Length: > 0 } line)
+            {
+                return;
+            }
+
+            logger.LogWarning("Extraction child process {Pid}: {Line}", Id, line);
+            errors.Enqueue(line);
+            while (errors.Count > KeptErrorLines && errors.TryDequeue(out string? _))
+            {
+            }
+        };
+        process.BeginErrorReadLine();
+    }
+
+    public int Id { get; }
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Its resident memory now; 0 once it has gone.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            try
+            {
+                process.Refresh();
+                return process.WorkingSet64;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or Win32Exception)
+            {
+                return 0;
+            }
+        }
+    }
+
+    /// <summary>Whether its last words were of running out of memory (the runtime says so when it cannot go on).</summary>
+    public bool SaidOutOfMemory => errors.Any(l =>
+        l.Contains("OutOfMemory", StringComparison.Ordinal) || l.Contains("out of memory", StringComparison.OrdinalIgnoreCase));
+
+    public static async Task<ExtractionChildProcess> StartAsync(
+        ExtractionChildCommand command, long heapLimitBytes, TimeSpan within, ILogger logger, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(command.FileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The heap limit makes a decompression bomb fail in the child as "out of memory" instead of growing until the
+        // machine runs out; one heap, not one per core, as a child reads one file at a time.
+        start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{heapLimitBytes:X}";
+        start.Environment["DOTNET_gcServer"] = "0";
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"The extraction child process ({command}) could not be started.");
+        var child = new ExtractionChildProcess(process, logger);
+        try
+        {
+            var hello = await ExtractionWire.ReadAsync(child.output, cancellationToken).WaitAsync(within, cancellationToken);
+            if (hello is null || !hello.AsSpan().SequenceEqual(ExtractionWire.Hello))
+            {
+                throw new InvalidOperationException($"The extraction child process ({command}) did not start: {child.DescribeEnd()}");
+            }
+
+            return child;
+        }
+        catch (Exception ex) when (ex is TimeoutException or IOException)
+        {
+            var end = child.DescribeEnd();
+            child.Kill();
+            throw new InvalidOperationException($"The extraction child process ({command}) did not start: {end}", ex);
+        }
+        catch
+        {
+            child.Kill();
+            throw;
+        }
+    }
+
+    /// <summary>The child's answer, or null where the child went (exited, was killed, or answered out of step).</summary>
+    public async Task<ExtractionAnswer?> ExtractAsync(byte[] content, ExtractionRequest request)
+    {
+        try
+        {
+            await ExtractionWire.WriteRequestAsync(input, request, content, CancellationToken.None);
+            var answer = await ExtractionWire.ReadAsync(output, CancellationToken.None, ExtractionWire.MaxAnswerBytes);
+            return answer is null ? null : ExtractionWire.DeserializeAnswer(answer);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or JsonException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How it ended, for the log: its exit code (128 + the signal where it was killed) and last error lines.</summary>
+    public string DescribeEnd()
+    {
+        var exit = process.WaitForExit(TimeSpan.FromSeconds(5)) ? $"exit code {process.ExitCode}" : "still running";
+        return errors.IsEmpty ? exit : $"{exit}; last error output: {string.Join(" | ", errors)}";
+    }
+
+    /// <summary>Kills it and anything it started, and closes the pipes (so a read in progress ends at once).</summary>
+    public void Kill()
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            // it had already gone
+        }
+
+        Dispose();
+    }
+
+    /// <summary>Closes its input, which it takes as the end of its work; kills it if it has not gone within the grace.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        try
+        {
+            input.Close();
+            await process.WaitForExitAsync().WaitAsync(grace);
+            Dispose();
+        }
+        catch (Exception ex) when (ex is TimeoutException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            Kill();
+        }
+    }
+
+    public void Dispose()
+    {
+        input.Dispose();
+        output.Dispose();
+        process.Dispose();
+    }
+}
