@@ -95,4 +95,39 @@ internal static class ThemeBench
                 $"{seconds:F1} s, in batches of {ApplyThemeRuleJob.BatchSize} submissions", $"{passages / seconds:N0} passages/s; {tagged:N0} submissions tagged", "");
         }
     }
+
+    /// <summary>
+    /// What ingest pays for themes once a submission's passages are stored: <see cref="SubmissionThemeEvaluator"/>
+    /// (read the passages, evaluate the inquiry's ten rules in memory, lock the row, re-check, write the tags).
+    /// </summary>
+    public static void RunEvaluator(string dataDirectory, int count, int maxPassages, Report report)
+    {
+        var options = new EvidenceHubOptions { DataDirectory = dataDirectory };
+        using var db = DatabaseRegistration.CreateContext(options, null);
+        var inquiry = db.Inquiries.AsNoTracking().OrderBy(i => i.Id).First();
+        db.Set<Theme>().Where(t => t.InquiryId == inquiry.Id).ExecuteDelete();
+        db.AddRange(Rules.Select((rule, i) => new Theme { InquiryId = inquiry.Id, Name = $"Bench {i}", Rule = rule, Colour = "#2E7D32", RuleVersion = 1 }));
+        db.SaveChanges();
+        var ids = db.Submissions.AsNoTracking().Where(s => s.InquiryId == inquiry.Id && s.PassageCount <= maxPassages)
+            .OrderBy(s => s.Id).Select(s => s.Id).Take(count).ToList();
+        var passages = db.Passages.Count(p => ids.Contains(p.SubmissionId));
+
+        var rules = new ThemeRules();
+        var writer = new AutomaticTagWriter(db, rules, new AutomaticTagger(db, TimeProvider.System), NullLogger<AutomaticTagWriter>.Instance);
+        var evaluator = new SubmissionThemeEvaluator(db, writer);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        foreach (var id in ids)
+        {
+            var submission = db.Submissions.AsNoTracking().First(s => s.Id == id);
+            evaluator.EvaluateAsync(submission, inquiry.Prefix, CancellationToken.None).GetAwaiter().GetResult();
+            db.ChangeTracker.Clear();
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        report.Row("themes", $"{ids.Count:N0} submissions of {inquiry.Prefix} ({passages / (double)ids.Count:F1} passages each), {Rules.Length} themes",
+            $"{seconds * 1000 / ids.Count:F2} ms per submission, {cpuMs / ids.Count:F2} ms CPU: read, evaluate, lock, re-check, write (SQLite)",
+            $"{ids.Count / seconds:N0} submissions/s on one thread", "");
+    }
 }
