@@ -17,8 +17,9 @@ namespace EvidenceHub.Core.Themes;
 /// </summary>
 /// <remarks>
 /// A rule edit takes no submission lock: the edit commits, then its job locks every submission of the
-/// inquiry in turn, so a writer that read the old rule either wrote before the job locked its submission
-/// or finds the new version under its own lock.
+/// inquiry in turn. A writer that checked the old version under a submission's lock commits before the job
+/// can lock that submission, and the job then writes the new rule's tags over its own; a writer that
+/// checks after the edit finds the new version. Lock order is by submission id, so batches cannot deadlock.
 /// </remarks>
 public sealed class AutomaticTagWriter(EvidenceDbContext db, ThemeRules rules, AutomaticTagger tagger, ILogger<AutomaticTagWriter> logger)
 {
