@@ -36,6 +36,11 @@ switch (args)
     case ["themes", var passages]:
         ThemeBench.Run(Int(passages), Seed, report);
         break;
+    case ["themes-job", var data]:
+        ThemeBench.RunJob(data, report);
+        ThemeBench.RunEvaluator(data, 500, int.MaxValue, report);
+        ThemeBench.RunEvaluator(data, 500, 6, report); // small submissions
+        break;
     case ["query-inprocess", var data, var output, var rounds]:
         InProcessQueries.Run(data, output, Int(rounds));
         break;
@@ -72,6 +77,7 @@ switch (args)
               load-db DATA PASSAGES               the generated corpus into DATA's SQLite database
               index DATA PASSAGES                 the generated corpus into DATA's Lucene index (timed)
               themes PASSAGES                     ten theme rules in memory over each generated submission (timed)
+              themes-job DATA                     a rule's whole-inquiry job, and ingest's evaluator, over DATA's database (after load-db)
               query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher
               query-http URL OUT ROUNDS PASSAGES  the mix through the running API
               pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search

@@ -35,45 +35,6 @@ internal sealed class PassageMemoryIndex(IReadOnlySet<string> fields)
         return memory.CreateSearcher();
     }
 
-    /// <summary>
-    /// Every word of these fields in all the passages, as one document: what a fuzzy term is expanded
-    /// against once, rather than building its automaton again for every passage (a millisecond each).
-    /// </summary>
-    public static IndexReader Vocabulary(IEnumerable<PassageDocument> passages, IReadOnlySet<string> fields)
-    {
-        var values = new Dictionary<string, (bool Tokenized, HashSet<string> Values)>(StringComparer.Ordinal);
-        foreach (var passage in passages)
-        {
-            foreach (var field in PassageDocumentMapper.ToDocument(passage).Fields)
-            {
-                if (fields.Contains(field.Name) && field.IndexableFieldType.IsIndexed && field.GetStringValue() is { } value)
-                {
-                    if (!values.TryGetValue(field.Name, out var entry))
-                    {
-                        values[field.Name] = entry = (field.IndexableFieldType.IsTokenized, new HashSet<string>(StringComparer.Ordinal));
-                    }
-
-                    entry.Values.Add(value);
-                }
-            }
-        }
-
-        var vocabulary = new MemoryIndex();
-        foreach (var (name, (tokenized, all)) in values)
-        {
-            if (tokenized)
-            {
-                vocabulary.AddField(name, string.Join("\n", all), Analyzer);
-            }
-            else
-            {
-                vocabulary.AddField(name, vocabulary.KeywordTokenStream(all));
-            }
-        }
-
-        return vocabulary.CreateSearcher().IndexReader;
-    }
-
     public static bool Matches(IndexSearcher searcher, Query query)
     {
         var hit = new AnyHit();

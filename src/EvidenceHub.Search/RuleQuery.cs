@@ -28,13 +28,10 @@ internal sealed class RuleQuery
 
     public bool HasFuzzyTerms => fuzzyTerms.Count > 0;
 
-    /// <summary>The fields the fuzzy terms read: what <see cref="ExpandedAgainst"/> needs the words of.</summary>
-    public IEnumerable<string> FuzzyFields => fuzzyTerms.Keys.Select(f => f.Field);
-
     /// <summary>
-    /// The query with each fuzzy term replaced by the words of <paramref name="vocabulary"/> within its
-    /// edits: every such word, not only the 50 nearest a search keeps (the words of a batch of passages are
-    /// few, and a rule counts evidence). Plain terms, so it runs on each passage's own index and highlights.
+    /// The query with each fuzzy term replaced by the words of <paramref name="vocabulary"/> (a passage's own
+    /// index) within its edits: every such word, not only the 50 nearest a search keeps (a passage has few,
+    /// and a rule counts evidence). Plain terms, whose matched words are then found like any other.
     /// </summary>
     public Query ExpandedAgainst(IndexReader vocabulary) => HasFuzzyTerms ? Expand(Query, vocabulary) : Query;
 

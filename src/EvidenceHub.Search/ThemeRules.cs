@@ -59,17 +59,17 @@ public sealed class ThemeRules
     {
         var parsed = rules.Select(Parsed).ToList();
         var fields = parsed.SelectMany(r => r.Fields).ToHashSet(StringComparer.Ordinal);
-        var queries = WithFuzzyTermsExpanded(parsed, passages);
         var matches = rules.Select(_ => new List<RuleMatch>()).ToList();
         var index = new PassageMemoryIndex(fields);
         foreach (var passage in passages)
         {
             var searcher = index.Load(passage);
-            for (var i = 0; i < queries.Count; i++)
+            for (var i = 0; i < parsed.Count; i++)
             {
-                if (PassageMemoryIndex.Matches(searcher, queries[i]))
+                var query = parsed[i].ExpandedAgainst(searcher.IndexReader);
+                if (PassageMemoryIndex.Matches(searcher, query))
                 {
-                    var words = MatchedWords.Of(queries[i], searcher.IndexReader, passage.Text, PassageMemoryIndex.Analyzer);
+                    var words = MatchedWords.Of(query, searcher.IndexReader, passage.Text, PassageMemoryIndex.Analyzer);
                     matches[i].Add(new RuleMatch(passage.PassageId, passage.SubmissionId, words));
                 }
             }
@@ -93,17 +93,6 @@ public sealed class ThemeRules
         }
 
         return parsed[rule] = new RuleQuery(query, Fields(query));
-    }
-
-    private static List<Query> WithFuzzyTermsExpanded(IReadOnlyList<RuleQuery> rules, IReadOnlyCollection<PassageDocument> passages)
-    {
-        if (!rules.Any(r => r.HasFuzzyTerms))
-        {
-            return rules.Select(r => r.Query).ToList();
-        }
-
-        var vocabulary = PassageMemoryIndex.Vocabulary(passages, rules.SelectMany(r => r.FuzzyFields).ToHashSet(StringComparer.Ordinal));
-        return rules.Select(r => r.ExpandedAgainst(vocabulary)).ToList();
     }
 
     private static HashSet<string> Fields(Query query)

@@ -46,7 +46,7 @@ public sealed class ApplyThemeRuleJob(
 
             after = batch[^1].Id;
             passages += batch.Sum(s => s.Documents.Count);
-            changed.UnionWith(await writer.WriteAsync(batch, theme.InquiryId, themeId, cancellationToken));
+            changed.UnionWith(await writer.EvaluateAndWriteAsync(batch, theme.InquiryId, themeId, cancellationToken));
         }
 
         await indexNow.ApplyAsync(); // each batch's tags were saved with their change-log rows; a node with an index applies them now

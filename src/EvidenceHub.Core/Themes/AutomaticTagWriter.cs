@@ -1,6 +1,8 @@
+using EvidenceHub.Core.Replication;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Logging;
 
 namespace EvidenceHub.Core.Themes;
@@ -15,8 +17,9 @@ namespace EvidenceHub.Core.Themes;
 /// </summary>
 /// <remarks>
 /// A rule edit takes no submission lock: the edit commits, then its job locks every submission of the
-/// inquiry in turn, so a writer that read the old rule either wrote before the job locked its submission
-/// or finds the new version under its own lock.
+/// inquiry in turn. A writer that checked the old version under a submission's lock commits before the job
+/// can lock that submission, and the job then writes the new rule's tags over its own; a writer that
+/// checks after the edit finds the new version. Lock order is by submission id, so batches cannot deadlock.
 /// </remarks>
 public sealed class AutomaticTagWriter(EvidenceDbContext db, ThemeRules rules, AutomaticTagger tagger, ILogger<AutomaticTagWriter> logger)
 {
@@ -24,22 +27,35 @@ public sealed class AutomaticTagWriter(EvidenceDbContext db, ThemeRules rules, A
 
     /// <summary>
     /// Evaluates one theme (<paramref name="onlyTheme"/>) or every theme of the inquiry on the submissions
-    /// read, and writes their automatic tags: in its own transaction, or in the caller's when there is one.
-    /// Saves whatever else the context has pending. Returns the submissions whose tags were added or removed.
+    /// read, and writes their automatic tags (<see cref="WriteAsync"/>). Returns the submissions whose tags
+    /// were added or removed.
     /// </summary>
-    public async Task<IReadOnlySet<long>> WriteAsync(IReadOnlyList<SubmissionPassages> read, int inquiryId, long? onlyTheme, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<long>> EvaluateAndWriteAsync(
+        IReadOnlyList<SubmissionPassages> read, int inquiryId, long? onlyTheme, CancellationToken cancellationToken) =>
+        await WriteAsync(await EvaluateAsync(read, inquiryId, onlyTheme, cancellationToken), cancellationToken);
+
+    /// <summary>Evaluates the themes' rules on the passages read, in memory, taking no lock.</summary>
+    public async Task<RuleEvaluation> EvaluateAsync(IReadOnlyList<SubmissionPassages> read, int inquiryId, long? onlyTheme, CancellationToken cancellationToken)
     {
-        var themes = await ThemesAsync(inquiryId, onlyTheme, cancellationToken);
-        if (read.Count == 0 || themes.Count == 0)
+        var themes = read.Count == 0 ? [] : await ThemesAsync(inquiryId, onlyTheme, cancellationToken);
+        return new RuleEvaluation(rules, logger, read, themes, inquiryId, onlyTheme);
+    }
+
+    /// <summary>
+    /// Writes what was evaluated, under each submission's row lock, after evaluating again whatever changed
+    /// since it was read: in its own transaction, or in the caller's when there is one. Saves whatever else
+    /// the context has pending. Returns the submissions whose tags were added or removed.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> WriteAsync(RuleEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        if (evaluation.Read.Count == 0 || evaluation.Themes.Count == 0)
         {
             return new HashSet<long>(); // a theme created later runs its own job over every submission
         }
 
-        var evaluation = new Evaluation(rules, logger, throwOnBrokenRule: onlyTheme is not null);
-        evaluation.Run(themes, read);
         if (db.Database.CurrentTransaction is not null)
         {
-            return await WriteLockedAsync(read, themes, evaluation, inquiryId, onlyTheme, cancellationToken);
+            return await WriteLockedAsync(evaluation, cancellationToken);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -51,7 +67,7 @@ public sealed class AutomaticTagWriter(EvidenceDbContext db, ThemeRules rules, A
                 {
                     ForgetTags();
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var changed = await WriteLockedAsync(read, themes, evaluation, inquiryId, onlyTheme, cancellationToken);
+                    var changed = await WriteLockedAsync(evaluation, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     return changed;
                 });
@@ -70,19 +86,21 @@ public sealed class AutomaticTagWriter(EvidenceDbContext db, ThemeRules rules, A
     /// </summary>
     private void ForgetTags()
     {
-        foreach (var entry in db.ChangeTracker.Entries<ThemeTag>().ToList())
+        var stale = db.ChangeTracker.Entries<ThemeTag>().Cast<EntityEntry>()
+            .Concat(db.ChangeTracker.Entries<IndexChange>().Where(e => e.State == EntityState.Added)) // staged by a save that failed
+            .ToList();
+        foreach (var entry in stale)
         {
             entry.State = EntityState.Detached;
         }
     }
 
-    private async Task<IReadOnlySet<long>> WriteLockedAsync(IReadOnlyList<SubmissionPassages> read, List<Theme> evaluatedThemes,
-        Evaluation evaluation, int inquiryId, long? onlyTheme, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<long>> WriteLockedAsync(RuleEvaluation evaluation, CancellationToken cancellationToken)
     {
         // Rows in id order, so two writers of overlapping batches cannot deadlock.
         var held = new List<SubmissionPassages>();
         var readAgain = new List<SubmissionPassages>();
-        foreach (var submission in read.OrderBy(s => s.Id))
+        foreach (var submission in evaluation.Read.OrderBy(s => s.Id))
         {
             var current = submission;
             while (current is not null && !await RulePassages.TryLockAsync(db, current.Id, current.ContentVersion, cancellationToken))
@@ -108,13 +126,13 @@ public sealed class AutomaticTagWriter(EvidenceDbContext db, ThemeRules rules, A
         {
             if (!readAgain.Contains(held[i]) && !held[i].ReadsTheSameAs(rows[held[i].Id]))
             {
-                held[i] = held[i] with { Submission = rows[held[i].Id] };
+                held[i] = held[i].WithRow(rows[held[i].Id]);
                 readAgain.Add(held[i]);
             }
         }
 
-        var themes = await ThemesAsync(inquiryId, onlyTheme, cancellationToken);
-        var changedRules = themes.Where(t => !evaluatedThemes.Any(e => e.Id == t.Id && e.RuleVersion == t.RuleVersion && e.Rule == t.Rule)).ToList();
+        var themes = await ThemesAsync(evaluation.InquiryId, evaluation.OnlyTheme, cancellationToken);
+        var changedRules = themes.Where(t => !evaluation.Themes.Any(e => e.Id == t.Id && e.RuleVersion == t.RuleVersion && e.Rule == t.Rule)).ToList();
         evaluation.Run(changedRules, held);
         evaluation.Run(themes.Except(changedRules).ToList(), readAgain);
 
@@ -132,70 +150,4 @@ public sealed class AutomaticTagWriter(EvidenceDbContext db, ThemeRules rules, A
     private Task<List<Theme>> ThemesAsync(int inquiryId, long? onlyTheme, CancellationToken cancellationToken) =>
         db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiryId && (onlyTheme == null || t.Id == onlyTheme))
             .OrderBy(t => t.Id).ToListAsync(cancellationToken);
-
-    /// <summary>What each theme's rule matched on each submission, as last evaluated.</summary>
-    private sealed class Evaluation(ThemeRules rules, ILogger logger, bool throwOnBrokenRule)
-    {
-        private readonly Dictionary<(long Theme, long Submission), IReadOnlyList<RuleMatch>> matches = [];
-        private readonly HashSet<(long Theme, int Version)> evaluated = [];
-
-        public bool Has(Theme theme) => evaluated.Contains((theme.Id, theme.RuleVersion));
-
-        public IReadOnlyList<RuleMatch> Matches(Theme theme, IEnumerable<SubmissionPassages> submissions) =>
-            submissions.SelectMany(s => matches.GetValueOrDefault((theme.Id, s.Id)) ?? []).ToList();
-
-        public void Run(IReadOnlyList<Theme> themes, IReadOnlyList<SubmissionPassages> submissions)
-        {
-            if (themes.Count == 0 || submissions.Count == 0)
-            {
-                return;
-            }
-
-            var documents = submissions.SelectMany(s => s.Documents).ToList();
-            foreach (var (theme, found) in MatchEach(themes, documents))
-            {
-                var bySubmission = found.ToLookup(m => m.SubmissionId);
-                foreach (var submission in submissions)
-                {
-                    matches[(theme.Id, submission.Id)] = bySubmission[submission.Id].ToList();
-                }
-
-                evaluated.Add((theme.Id, theme.RuleVersion));
-            }
-        }
-
-        /// <summary>
-        /// Every theme's matches. A rule that no longer parses (the search language changed since it was
-        /// saved) leaves its theme's tags as they are, rather than stopping every submission's processing;
-        /// the job of that one rule fails, saying why.
-        /// </summary>
-        private IEnumerable<(Theme, IReadOnlyList<RuleMatch>)> MatchEach(IReadOnlyList<Theme> themes, IReadOnlyList<PassageDocument> documents)
-        {
-            IReadOnlyList<IReadOnlyList<RuleMatch>>? all = null;
-            try
-            {
-                all = rules.Match(themes.Select(t => t.Rule).ToList(), documents);
-            }
-            catch (SearchQueryException) when (!throwOnBrokenRule)
-            {
-                // one of them: each is run alone below, to find which
-            }
-
-            for (var i = 0; i < themes.Count; i++)
-            {
-                IReadOnlyList<RuleMatch> found;
-                try
-                {
-                    found = all?[i] ?? rules.Match(themes[i].Rule, documents);
-                }
-                catch (SearchQueryException ex) when (!throwOnBrokenRule)
-                {
-                    logger.LogWarning("The rule of theme {Theme} no longer runs; its tags are left as they are: {Problem}", themes[i].Name, ex.Message);
-                    continue;
-                }
-
-                yield return (themes[i], found);
-            }
-        }
-    }
 }

@@ -7,24 +7,33 @@ using Microsoft.EntityFrameworkCore;
 namespace EvidenceHub.Core.Themes;
 
 /// <summary>A submission and its passages as read from the database, with the content version they were read at.</summary>
-public sealed record SubmissionPassages(Submission Submission, IReadOnlyList<Passage> Passages, string InquiryPrefix)
+public sealed class SubmissionPassages(Submission submission, IReadOnlyList<Passage> passages, string inquiryPrefix)
 {
-    public long Id => Submission.Id;
+    public Submission Submission => submission;
 
-    public int ContentVersion => Submission.ContentVersion;
+    public IReadOnlyList<Passage> Passages => passages;
+
+    public string InquiryPrefix => inquiryPrefix;
+
+    public long Id => submission.Id;
+
+    public int ContentVersion => submission.ContentVersion;
 
     /// <summary>
     /// What theme rules read: the documents the index would hold, without themes. A failed submission has
     /// none (the index holds nothing of it), so its automatic tags go.
     /// </summary>
-    public IReadOnlyList<PassageDocument> Documents { get; } = Submission.Status == ProcessingStatus.Failed
+    public IReadOnlyList<PassageDocument> Documents { get; } = submission.Status == ProcessingStatus.Failed
         ? []
-        : SubmissionDocuments.For(Submission, InquiryPrefix, Passages).ToList();
+        : SubmissionDocuments.For(submission, inquiryPrefix, passages).ToList();
+
+    /// <summary>The same passages with the submission's row as re-read (names, kind, status: rules read them too).</summary>
+    public SubmissionPassages WithRow(Submission row) => new(row, passages, inquiryPrefix);
 
     /// <summary>Whether rules read the same from <paramref name="row"/> (the submission re-read under its lock) as from this.</summary>
     public bool ReadsTheSameAs(Submission row)
     {
-        var again = new SubmissionPassages(row, Passages, InquiryPrefix).Documents;
+        var again = WithRow(row).Documents;
         return again.Count == Documents.Count && again.Zip(Documents).All(p => p.First with { Themes = p.Second.Themes } == p.Second);
     }
 }

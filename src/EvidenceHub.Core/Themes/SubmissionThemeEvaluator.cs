@@ -17,6 +17,6 @@ public sealed class SubmissionThemeEvaluator(EvidenceDbContext db, AutomaticTagW
     public async Task<bool> EvaluateAsync(Submission submission, string inquiryPrefix, CancellationToken cancellationToken)
     {
         var read = await RulePassages.ReadAsync(db, [submission.Id], inquiryPrefix, cancellationToken);
-        return (await writer.WriteAsync(read, submission.InquiryId, onlyTheme: null, cancellationToken)).Count > 0;
+        return (await writer.EvaluateAndWriteAsync(read, submission.InquiryId, onlyTheme: null, cancellationToken)).Count > 0;
     }
 }

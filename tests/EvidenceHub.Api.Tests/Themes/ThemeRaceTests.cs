@@ -117,13 +117,73 @@ public sealed class ThemeRaceTests
 
         using (var scope = factory.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<AutomaticTagWriter>().WriteAsync(stale, inquiryId, theme, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<AutomaticTagWriter>().EvaluateAndWriteAsync(stale, inquiryId, theme, CancellationToken.None);
         }
 
         var harbour = (await PassagesAsync(reference)).Single(p => p.Text.Contains("harbour", StringComparison.Ordinal)).Id;
         var tags = (await staff.GetJsonAsync($"/api/submissions/{reference}/themes")).AsArray();
         Assert.AreSequenceEqual(new long?[] { null, harbour }, tags.Select(t => t!["passageId"]?.GetValue<long>()).Order().ToList(),
             "the corrected version's harbour passage and the submission are tagged; the old passage is not");
+    }
+
+    /// <summary>A rule saved between the evaluation and the write: the write evaluates the new rule under the lock.</summary>
+    [TestMethod]
+    public async Task Tags_evaluated_with_a_rule_changed_meanwhile_are_evaluated_again_with_the_new_rule()
+    {
+        const string prefix = "RULEV";
+        await staff.CreateInquiryAsync(prefix);
+        var theme = await staff.CreateThemeAsync(prefix, "Floods", "harbour");
+        var reference = await staff.UploadAcceptedAsync(prefix, TestDocuments.Text("The harbour wall is old.", "The meadow floods in winter."), "v1.txt");
+        await staff.WaitUntilDoneAsync(reference);
+        await SettledAsync([reference]);
+
+        var stale = await EvaluateAsync(reference, prefix);
+        await staff.ChangeRuleAsync(theme, "meadow");
+        await SettledAsync([reference]);
+        await WriteAsync(stale);
+
+        var meadow = (await PassagesAsync(reference)).Single(p => p.Text.Contains("meadow", StringComparison.Ordinal)).Id;
+        var tags = (await staff.GetJsonAsync($"/api/submissions/{reference}/themes")).AsArray();
+        Assert.AreSequenceEqual(new long?[] { null, meadow }, tags.Select(t => t!["passageId"]?.GetValue<long>()).Order().ToList());
+        Assert.IsTrue(tags.All(t => t!["ruleVersion"]!.GetValue<int>() == 2), "the tags are the new rule's");
+    }
+
+    /// <summary>Rules read names: a request for anonymity between the evaluation and the write is read under the lock.</summary>
+    [TestMethod]
+    public async Task Tags_evaluated_on_a_name_made_anonymous_meanwhile_are_evaluated_again()
+    {
+        const string prefix = "ANONV";
+        await staff.CreateInquiryAsync(prefix);
+        await staff.CreateThemeAsync(prefix, "Fergusons", "submitter:ferguson");
+        var reference = await staff.UploadAcceptedAsync(prefix, TestDocuments.Text("We ask for a new bus shelter."), "v1.txt",
+            new Dictionary<string, string> { ["submitterName"] = "Ann Ferguson" });
+        await staff.WaitUntilDoneAsync(reference);
+        await SettledAsync([reference]);
+        Assert.IsNotEmpty((await staff.GetJsonAsync($"/api/submissions/{reference}/themes")).AsArray(), "a named submitter's name matches");
+
+        var stale = await EvaluateAsync(reference, prefix);
+        var patched = await staff.Http.PatchAsJsonAsync($"/api/submissions/{reference}", new { anonymous = true });
+        Assert.AreEqual(HttpStatusCode.OK, patched.StatusCode, await patched.Content.ReadAsStringAsync());
+        await SettledAsync([reference]);
+        Assert.IsEmpty((await staff.GetJsonAsync($"/api/submissions/{reference}/themes")).AsArray(), "the refresh after the edit took the tags off");
+        await WriteAsync(stale);
+
+        Assert.IsEmpty((await staff.GetJsonAsync($"/api/submissions/{reference}/themes")).AsArray(), "an anonymous submitter's name matches no rule");
+    }
+
+    private static async Task<RuleEvaluation> EvaluateAsync(string reference, string prefix)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
+        var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Reference == reference);
+        var read = await RulePassages.ReadAsync(db, [submission.Id], prefix, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<AutomaticTagWriter>().EvaluateAsync(read, submission.InquiryId, null, CancellationToken.None);
+    }
+
+    private static async Task WriteAsync(RuleEvaluation evaluation)
+    {
+        using var scope = factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AutomaticTagWriter>().WriteAsync(evaluation, CancellationToken.None);
     }
 
     private static byte[] Version(int submission, int round)
