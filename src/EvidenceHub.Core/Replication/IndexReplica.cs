@@ -250,6 +250,10 @@ public sealed class IndexReplica(
             if (fresh.Count > 0)
             {
                 await WriteAsync(fresh.Where(r => r.SubmissionId is not null).Select(r => r.SubmissionId!.Value).Distinct().ToList(), null, cancellationToken);
+                // Searchable before it counts as applied: a search that finds its urgent change among the
+                // applied ones (ApplyUrgentAsync) must not then read a searcher from before it.
+                index.Refresh();
+                uncommitted = true;
             }
 
             bool advanced, rebuild;
@@ -262,10 +266,9 @@ public sealed class IndexReplica(
                 rebuild = fresh.Any(r => r.SubmissionId is null && r.Id > rebuiltFor);
             }
 
-            if (fresh.Count > 0 || advanced)
+            if (advanced)
             {
-                index.Refresh();
-                uncommitted = true;
+                uncommitted = true; // the watermark the next durable commit records
             }
 
             if (uncommitted && clock.GetUtcNow() - committedAt >= DurableEvery)
