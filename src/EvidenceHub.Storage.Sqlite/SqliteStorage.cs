@@ -7,8 +7,11 @@ namespace EvidenceHub.Storage.Sqlite;
 /// <summary>The embedded mode's connection: the data folder's SQLite file, migrated by this assembly's migrations.</summary>
 public static class SqliteStorage
 {
+    private static readonly SqliteSynchronousNormal Synchronous = new();
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder db, EvidenceHubOptions options) =>
-        db.UseSqlite(ConnectionString(options), sqlite => sqlite.MigrationsAssembly(typeof(SqliteEvidenceDbContext).Assembly));
+        db.UseSqlite(ConnectionString(options), sqlite => sqlite.MigrationsAssembly(typeof(SqliteEvidenceDbContext).Assembly))
+            .AddInterceptors(Synchronous);
 
     public static SqliteEvidenceDbContext CreateContext(EvidenceHubOptions options)
     {
