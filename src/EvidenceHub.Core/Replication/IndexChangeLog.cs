@@ -75,6 +75,9 @@ public static class IndexChangeLog
                 case ThemeTag tag:
                     Note(changed, Original(entry, tag.SubmissionId, nameof(ThemeTag.SubmissionId)), urgent: false);
                     break;
+                case Campaigns.CampaignMember member:
+                    Note(changed, Original(entry, member.SubmissionId, nameof(Campaigns.CampaignMember.SubmissionId)), urgent: false);
+                    break;
             }
         }
 
