@@ -97,7 +97,9 @@ public sealed class ProcessSubmissionJob(
         await StorePassagesAsync(submission, document, cancellationToken);
         await quotes.ReanchorSubmissionAsync(submission.Id, cancellationToken);
         var retagged = await themes.EvaluateAsync(submission, submission.Inquiry!.Prefix, cancellationToken);
+        var campaignStep = Stopwatch.StartNew();
         await campaigns.AssignAsync(submission.Id, cancellationToken);
+        campaignStep.Stop();
         await indexNow.ApplyAsync();
         if (!await MarkIndexedAsync(submissionId, started, cancellationToken))
         {
@@ -105,8 +107,9 @@ public sealed class ProcessSubmissionJob(
             return;
         }
 
-        logger.LogInformation("Processed {Reference}: {Passages} passages from {Pages} pages{Themes} in {ElapsedMs} ms",
-            submission.Reference, document.Passages.Count, document.PageCount, retagged ? ", themes changed" : string.Empty, elapsed.ElapsedMilliseconds);
+        logger.LogInformation("Processed {Reference}: {Passages} passages from {Pages} pages{Themes} in {ElapsedMs} ms (campaign step {CampaignMs} ms)",
+            submission.Reference, document.Passages.Count, document.PageCount, retagged ? ", themes changed" : string.Empty, elapsed.ElapsedMilliseconds,
+            campaignStep.ElapsedMilliseconds);
     }
 
     private async Task<ExtractedDocument?> ExtractAsync(Submission submission, CancellationToken cancellationToken)

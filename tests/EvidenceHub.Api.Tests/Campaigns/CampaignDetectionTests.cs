@@ -17,7 +17,7 @@ public sealed class CampaignDetectionTests
 
         Assert.IsGreaterThanOrEqualTo(0.95, precision, $"pairwise precision {precision:0.000}");
         Assert.IsGreaterThanOrEqualTo(0.95, recall, $"pairwise recall {recall:0.000}");
-        Assert.IsTrue(corpus.Where((l, i) => l.Campaign < 0).Count() > 2_000, "the unrelated letters are most of the set");
+        Assert.IsGreaterThan(2_000, corpus.Count(l => l.Campaign < 0), "the unrelated letters are most of the set");
     }
 
     [TestMethod]
@@ -34,7 +34,7 @@ public sealed class CampaignDetectionTests
 
         var (precision, recall) = CampaignScore.OwnWords(marks);
 
-        Assert.IsTrue(marks.Any(m => m.Truth), "the copies have paragraphs of their own");
+        Assert.IsGreaterThan(100, marks.Count(m => m.Truth), "the copies have paragraphs of their own");
         Assert.IsGreaterThanOrEqualTo(0.9, precision, $"own-words precision {precision:0.000}");
         Assert.IsGreaterThanOrEqualTo(0.8, recall, $"own-words recall {recall:0.000}");
     }
