@@ -91,7 +91,7 @@ public sealed class LeakWorld
     }
 
     private const string Template =
-        "1. The lantern keepers of the old market square ask the committee to restore the evening lamps that the council switched off.\n\n"
+        "1. The lanterns of the old market square went dark when the council switched off the evening lamps, and we ask the committee to restore them.\n\n"
         + "2. Without the lamps the square is dark from four o'clock in winter and the stalls close early for want of customers.\n\n"
         + "3. We ask for a small fund, run by the traders and residents together, to pay for the lamps and the people who light them.";
 

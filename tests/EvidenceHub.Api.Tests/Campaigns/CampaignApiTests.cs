@@ -172,4 +172,47 @@ public sealed class CampaignApiTests
         Assert.DoesNotContain("zzown5word", body, "an unpublished copy's own words");
         Assert.DoesNotContain("Resident", body, "no names at all");
     }
+
+    [TestMethod]
+    public async Task Coverage_cooccurrence_and_balance_take_the_search_filters_and_flag_a_theme_that_rests_on_one_campaign()
+    {
+        var researcher = new ApiClient(await factory.CreateUserClientAsync("campaign.researcher@example.org", "researcher", "CMP"));
+        var fund = await researcher.CreateThemeAsync("CMP", "Neighbourhood fund", "\"neighbourhood fund\"");
+        var committee = await researcher.CreateThemeAsync("CMP", "Dear Committee", "\"Dear Committee\"");
+        await researcher.WaitForTotalAsync("inquiry=CMP&theme=Neighbourhood%20fund", 20);
+        await researcher.WaitForTotalAsync("inquiry=CMP&theme=Dear%20Committee", 15); // ten letters and the copies greeting so
+
+        var all = await researcher.GetJsonAsync("/api/inquiries/CMP/themes/coverage");
+        var individual = await researcher.GetJsonAsync("/api/inquiries/CMP/themes/coverage?response=individual");
+        Assert.AreEqual("Dear Committee=15 Neighbourhood fund=20", Totals(all));
+        Assert.AreEqual("Dear Committee=10 Neighbourhood fund=0", Totals(individual));
+
+        var pairs = await researcher.GetJsonAsync("/api/inquiries/CMP/themes/cooccurrence");
+        var pair = pairs["pairs"]!.AsArray().Single()!;
+        Assert.AreEqual($"{committee} {fund}", $"{pair["a"]} {pair["b"]}", "themes in name order");
+        Assert.AreEqual(5, pair["submissions"]!.GetValue<int>());
+        var csv = await (await researcher.Http.GetAsync("/api/inquiries/CMP/themes/cooccurrence?format=csv")).Content.ReadAsStringAsync();
+        Assert.AreEqual("theme,Dear Committee,Neighbourhood fund\r\nDear Committee,15,5\r\nNeighbourhood fund,5,20", csv.Trim().ReplaceLineEndings("\r\n"));
+        var svg = await researcher.Http.GetAsync("/api/inquiries/CMP/themes/cooccurrence?format=svg&response=individual");
+        Assert.AreEqual("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(">10</text>", await svg.Content.ReadAsStringAsync());
+
+        var balance = (await researcher.GetJsonAsync("/api/inquiries/CMP/themes/balance"))["themes"]!.AsArray();
+        var ofFund = balance.Single(t => t!["id"]!.GetValue<long>() == fund)!;
+        Assert.AreEqual(20, ofFund["submitters"]!.GetValue<int>());
+        Assert.AreEqual(1.0, ofFund["campaignShare"]!.GetValue<double>());
+        Assert.AreEqual(0, ofFund["oral"]!.GetValue<int>());
+        Assert.AreEqual(0, ofFund["quotes"]!.GetValue<int>());
+        Assert.AreSequenceEqual(new[] { "rests on one category", "mostly one campaign", "no oral evidence", "no quote yet" },
+            ofFund["flags"]!.AsArray().Select(f => f!.GetValue<string>()).ToList());
+        var ofCommittee = balance.Single(t => t!["id"]!.GetValue<long>() == committee)!;
+        Assert.AreEqual(0.333, ofCommittee["campaignShare"]!.GetValue<double>());
+        Assert.DoesNotContain("mostly one campaign", ofCommittee["flags"]!.AsArray().Select(f => f!.GetValue<string>()).ToList());
+        var individualBalance = await (await researcher.Http.GetAsync("/api/inquiries/CMP/themes/balance?format=csv&response=individual")).Content.ReadAsStringAsync();
+        Assert.Contains("Dear Committee,10,10,individual 10,0,0,10,0,0,rests on one category; no oral evidence; no quote yet", individualBalance);
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await researcher.Http.GetAsync("/api/inquiries/CMP/themes/balance?format=svg")).StatusCode);
+    }
+
+    private static string Totals(JsonNode coverage) =>
+        string.Join(' ', coverage["themes"]!.AsArray().Select(t => $"{t!["name"]!.GetValue<string>()}={t["submissions"]!.GetValue<int>()}"));
 }
