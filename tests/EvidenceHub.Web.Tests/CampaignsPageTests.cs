@@ -39,7 +39,8 @@ public sealed class CampaignsPageTests : EvidenceHubPageTest
         await Expect(row.Locator(".campaign-size")).ToContainTextAsync("3 submissions");
         await Expect(row.Locator("h3")).ToContainTextAsync("Brackenfold Lanes Forum");
         await row.GetByText("The template letter").ClickAsync();
-        await Expect(row.Locator(".exemplar").First).ToContainTextAsync("Brackenfold Lanes Forum asks the committee");
+        await Expect(row.Locator(".exemplar", new() { HasText = "Brackenfold Lanes Forum asks the committee" })).ToBeVisibleAsync();
+        await Expect(row.Locator(".exemplar", new() { HasText = "flooded underpass" })).ToHaveCountAsync(0);
         await Expect(row.Locator(".own-words > li")).ToHaveCountAsync(3);
         await Expect(row.Locator(".own-words")).ToContainTextAsync("flooded underpass");
         await AssertAccessibleAsync("/campaigns.html?inquiry=CPN (an administrator)");

@@ -10,7 +10,7 @@ namespace EvidenceHub.Core.Campaigns;
 public static class CampaignTemplates
 {
     /// <summary>Below this many members, a new member rebuilds the template (cheap, and a young template learns from every copy).</summary>
-    public const int RebuildBelow = 12;
+    public const int RebuildBelow = 6;
 
     public static async Task RebuildAsync(EvidenceDbContext db, Campaign campaign, CancellationToken cancellationToken)
     {
