@@ -109,6 +109,10 @@ done
 
 "${bench[@]}" wrk-script "$work/mix.lua"
 
+echo "Campaign detection…" >&2
+if [ "$mode" = quick ]; then campaign_letters=(5000); else campaign_letters=(5000 50000); fi
+for n in "${campaign_letters[@]}"; do "${bench[@]}" campaigns "$n" >/dev/null; done
+
 for n in "${sizes[@]}"; do
   name="$(label "$n")"
   data="$work/data-$n"
@@ -181,7 +185,7 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo
 echo "EvidenceHub benchmark ($mode), $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $mem RAM, .NET $(dotnet --version), $pg_version, $(pdftotext -v 2>&1 | head -n 1)."
-for table in extraction extraction-overhead indexing latency upload load ingest replica; do
+for table in extraction extraction-overhead indexing latency upload load ingest replica campaigns; do
   echo
   case "$table" in
     extraction) echo "**PDF extraction** (both with $(nproc) files at a time, ours through $(nproc) extraction child processes as the server reads; pages/s and words found):" ;;
@@ -191,6 +195,7 @@ for table in extraction extraction-overhead indexing latency upload load ingest 
     upload) echo "**Upload to searchable** through the real API (from the 202 to the first search hit for a word only that upload contains):" ;;
     load) echo "**Throughput under load** (the same 20-query mix, through the real API):" ;;
     ingest) echo "**Small-file ingest** through the real API (short texts of four paragraphs; from the first byte sent until a signed-in search counts them all):" ;;
+    campaigns) echo "**Campaign detection** over generated letters with known truth (copies of templates with paragraphs added, dropped and reordered, greetings changed and typos, among unrelated letters on the same topic; one thread; pairwise precision and recall, own-words precision):" ;;
     replica) echo "**Replica lag** between two real nodes on one PostgreSQL database (from A's status first saying indexed to B's search first finding it, both polled every 20 ms):" ;;
   esac
   echo

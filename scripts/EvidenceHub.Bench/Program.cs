@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvidenceHub.Bench;
+using EvidenceHub.Bench.Campaigns;
 using EvidenceHub.Bench.Cluster;
 using EvidenceHub.Bench.Corpus;
 using EvidenceHub.Bench.Database;
@@ -41,6 +42,9 @@ switch (args)
         ThemeBench.RunEvaluator(data, 500, int.MaxValue, report);
         ThemeBench.RunEvaluator(data, 500, 6, report); // small submissions
         break;
+    case ["campaigns", var letters]:
+        CampaignBench.Run(Int(letters), Seed, report);
+        break;
     case ["query-inprocess", var data, var output, var rounds]:
         InProcessQueries.Run(data, output, Int(rounds));
         break;
@@ -78,6 +82,7 @@ switch (args)
               index DATA PASSAGES                 the generated corpus into DATA's Lucene index (timed)
               themes PASSAGES                     ten theme rules in memory over each generated submission (timed)
               themes-job DATA                     a rule's whole-inquiry job, and ingest's evaluator, over DATA's database (after load-db)
+              campaigns LETTERS                   campaign detection over generated letters with known truth (timed, scored)
               query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher
               query-http URL OUT ROUNDS PASSAGES  the mix through the running API
               pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search

@@ -1,6 +1,7 @@
 using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Accounts;
 using EvidenceHub.Api.Audit;
+using EvidenceHub.Api.Campaigns;
 using EvidenceHub.Api.Citations;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Inquiries;
@@ -62,6 +63,7 @@ if (app.Serves(ProcessRoles.Web))
     app.MapQuotes();
     app.MapCitationTemplates();
     app.MapThemes();
+    app.MapCampaigns();
     app.MapAdmin();
 }
 

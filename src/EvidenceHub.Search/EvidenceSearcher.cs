@@ -61,6 +61,40 @@ public sealed class EvidenceSearcher(PassageIndex index)
 
     private const int MaxSimilarSourcePassages = 2_000;
 
+    /// <summary>
+    /// Every submission the search matches (under the same filters and visibility as <see cref="Search"/>, so its
+    /// count is the search's total), for numbers made by combining searches: themes carried together, balance.
+    /// </summary>
+    public IReadOnlySet<long> SubmissionIds(SearchRequest request)
+    {
+        var userQuery = string.IsNullOrWhiteSpace(request.Query) ? null : EvidenceQueryParser.ParseQuery(request.Query, request.Access);
+        return index.Search(searcher =>
+        {
+            var deadline = new SearchDeadline(Clock, TimeBudget);
+            if (userQuery is not null)
+            {
+                var parsed = userQuery;
+                Execute(() => userQuery = FuzzyExpansion.Expand(parsed, searcher.IndexReader));
+            }
+
+            Weight weight = null!;
+            Execute(() => weight = searcher.CreateNormalizedWeight(HardFilters.Apply(userQuery ?? new MatchAllDocsQuery(), request)));
+            using var collector = new SubmissionCollector(new FacetFilters(request.Filters), 0, deadline);
+            foreach (var range in IndexSlices.Split(searcher.IndexReader.Leaves, 1, int.MaxValue).SelectMany(slice => slice))
+            {
+                collector.Collect(weight, range.Leaf, range.From, range.To);
+            }
+
+            var ids = new HashSet<long>(collector.Groups.Count);
+            for (var i = 0; i < collector.Groups.Count; i++)
+            {
+                ids.Add(collector.Groups.SubmissionId(i));
+            }
+
+            return (IReadOnlySet<long>)ids;
+        });
+    }
+
     private SearchResults Run(IndexSearcher searcher, Query? userQuery, SearchRequest request)
     {
         var deadline = new SearchDeadline(Clock, TimeBudget);

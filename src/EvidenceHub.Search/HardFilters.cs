@@ -23,6 +23,11 @@ internal static class HardFilters
                 request.From?.DayNumber ?? 1, request.To?.DayNumber ?? int.MaxValue, true, true), Occur.MUST);
         }
 
+        if (request.OwnWordsOnly)
+        {
+            filters.Add(new TermQuery(new Term(PassageFields.OwnWords, "true")), Occur.MUST);
+        }
+
         if (request.SubmissionId is { } id)
         {
             filters.Add(new TermQuery(new Term(PassageFields.SubmissionId, PassageDocumentMapper.Id(id))), Occur.MUST);

@@ -47,6 +47,9 @@ internal static class HitReader
             doc.Get(PassageFields.Question),
             doc.Get(PassageFields.Speaker),
             markAll ? highlighter.MarkAll(text) : highlighter.Snippet(text),
-            score);
+            score)
+        {
+            OwnWords = doc.Get(PassageFields.OwnWords) == "true",
+        };
     }
 }

@@ -20,4 +20,11 @@ public sealed record PassageDocument(
     string? Question,
     string? Speaker,
     string Text,
-    IReadOnlyList<string> Themes);
+    IReadOnlyList<string> Themes)
+{
+    /// <summary>The id of the campaign the submission is in; null for an individual response.</summary>
+    public long? Campaign { get; init; }
+
+    /// <summary>The passage is a campaign member's own words, not the template's.</summary>
+    public bool OwnWords { get; init; }
+}

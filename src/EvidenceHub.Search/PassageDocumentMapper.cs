@@ -27,6 +27,13 @@ public static class PassageDocumentMapper
         };
 
         AddFacet(doc, "kind", p.Kind);
+        AddFacet(doc, "response", p.Campaign is null ? PassageFields.IndividualResponse : PassageFields.CampaignResponse);
+        if (p.Campaign is { } campaign)
+        {
+            AddFacet(doc, "campaign", Id(campaign));
+        }
+
+        doc.Add(new StringField(PassageFields.OwnWords, p.OwnWords ? "true" : "false", Field.Store.YES));
         AddFacet(doc, "inquiry", p.Inquiry);
         Optional(doc, PassageFields.Category, p.Category, v => AddFacet(doc, "category", v));
         Optional(doc, PassageFields.Title, p.Title, null);

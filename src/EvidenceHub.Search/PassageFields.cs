@@ -27,6 +27,15 @@ public static class PassageFields
     public const string Paragraph = "paragraph";
     public const string Question = "question";
 
+    /// <summary>"true" on a campaign member's passage that is not the template's (the sender's own words).</summary>
+    public const string OwnWords = "own_words";
+
+    /// <summary>The <c>response</c> facet's values: a submission in a campaign, or one on its own.</summary>
+    public const string CampaignResponse = "campaign";
+
+    /// <inheritdoc cref="CampaignResponse"/>
+    public const string IndividualResponse = "individual";
+
     /// <summary>Passage text, English-stemmed, stored for snippets.</summary>
     public const string Text = "text";
 
@@ -38,7 +47,7 @@ public static class PassageFields
 
     /// <summary>Facets in the order the API returns them.</summary>
     public static readonly IReadOnlyList<string> Facets =
-        ["kind", "category", "organisation", "theme", "year", "speaker", "inquiry"];
+        ["kind", "category", "organisation", "theme", "year", "speaker", "inquiry", "response", "campaign"];
 
     /// <summary>Facets whose value can differ between passages of one submission.</summary>
     public static readonly IReadOnlySet<string> PassageLevelFacets = new HashSet<string> { "speaker", "theme" };

@@ -27,6 +27,9 @@ public sealed record SearchRequest
     /// <summary>What the caller may read; the public view unless the caller says otherwise, so code that forgets leaks nothing.</summary>
     public SearchAccess Access { get; init; } = SearchAccess.PublicOnly;
 
+    /// <summary>Only passages that are a campaign member's own words (not the template's).</summary>
+    public bool OwnWordsOnly { get; init; }
+
     /// <summary>Only this submission's passages (search within one submission).</summary>
     public long? SubmissionId { get; init; }
 

@@ -30,7 +30,11 @@ public sealed record PassageHit(
     string? Question,
     string? Speaker,
     string Snippet,
-    float Score);
+    float Score)
+{
+    /// <summary>A campaign member's own words, not the template's.</summary>
+    public bool OwnWords { get; init; }
+}
 
 /// <summary>How many distinct submissions carry a facet value.</summary>
 public sealed record FacetCount(string Value, int Count);

@@ -82,6 +82,9 @@ public sealed class InquiryRoleHandler(EvidenceDbContext db) : AuthorizationHand
             case InquiryFrom.Quote when Id() is { } quoteId:
                 return await db.Set<Quote>().Where(q => q.Id == quoteId)
                     .Join(db.Inquiries, q => q.InquiryId, i => i.Id, (q, i) => i.Prefix).FirstOrDefaultAsync(http.RequestAborted);
+            case InquiryFrom.Campaign when Id() is { } campaignId:
+                return await db.Set<EvidenceHub.Core.Campaigns.Campaign>().Where(c => c.Id == campaignId)
+                    .Join(db.Inquiries, c => c.InquiryId, i => i.Id, (c, i) => i.Prefix).FirstOrDefaultAsync(http.RequestAborted);
             default:
                 return null;
         }

@@ -22,6 +22,9 @@ public enum InquiryFrom
     /// <summary>The inquiry of the quote <c>{id}</c>.</summary>
     Quote,
 
+    /// <summary>The inquiry of the campaign <c>{id}</c>.</summary>
+    Campaign,
+
     /// <summary>Not in the route (a body, or many inquiries): the role in any inquiry lets the request in, and the handler checks each inquiry it touches.</summary>
     Handler,
 }

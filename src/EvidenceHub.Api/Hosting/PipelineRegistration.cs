@@ -63,6 +63,10 @@ public static class PipelineRegistration
         services.AddScoped<ImmediateIndexUpdate>();
         services.AddScoped<QuoteReanchoring>();
         services.AddScoped<ProcessSubmissionJob>();
+        services.AddScoped<EvidenceHub.Core.Campaigns.CampaignAssignment>();
+        services.AddScoped<EvidenceHub.Core.Campaigns.CampaignEdits>();
+        services.AddScoped<EvidenceHub.Core.Campaigns.CampaignRerun>();
+        services.AddScoped<EvidenceHub.Core.Campaigns.DetectCampaignsJob>();
         services.AddScoped<SubmissionIndexer>();
         services.AddScoped<IndexRepair>();
         services.AddScoped<AutomaticTagger>();

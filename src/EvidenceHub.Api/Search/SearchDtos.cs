@@ -34,7 +34,8 @@ public sealed record PassageHitDto(
     string? Question,
     string? Speaker,
     string Snippet,
-    string Citation);
+    string Citation,
+    bool OwnWords);
 
 public static class SearchMapping
 {
@@ -61,5 +62,5 @@ public static class SearchMapping
     private static PassageHitDto AsDto(this PassageHit p, string reference, SubmissionKind kind, string submitter, string? organisation, bool anonymous, CitationStyle? style) =>
         new(p.PassageId, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Snippet,
             CitationFormatter.Cite(new CitationFormatter.Source(reference, kind, submitter, organisation, anonymous,
-                p.Page, p.Paragraph, p.Question, p.Speaker), style));
+                p.Page, p.Paragraph, p.Question, p.Speaker), style), p.OwnWords);
 }

@@ -37,6 +37,17 @@ public static class SearchQueryString
             return new(null, $"'{badCategory}' is not a submitter category; use one of {Codes.List<SubmitterCategory>()}.");
         }
 
+        if (filters.TryGetValue("response", out var responses) && responses.FirstOrDefault(r => r is not (PassageFields.CampaignResponse or PassageFields.IndividualResponse)) is { } badResponse)
+        {
+            return new(null, $"'{badResponse}' is not a kind of response; use campaign or individual.");
+        }
+
+        var ownWordsText = query["ownWords"].ToString();
+        if (ownWordsText is not ("" or "true" or "false"))
+        {
+            return new(null, $"'{ownWordsText}' is not a value for ownWords; use true (only campaign members' own words) or false.");
+        }
+
         if (!TryDate(query, "from", out var from, out var problem) || !TryDate(query, "to", out var to, out problem))
         {
             return new(null, problem);
@@ -78,6 +89,7 @@ public static class SearchQueryString
         {
             Query = query["q"].ToString(),
             Filters = filters,
+            OwnWordsOnly = ownWordsText == "true",
             From = from,
             To = to,
             Sort = sort.Value,

@@ -21,9 +21,14 @@ public sealed record SubmissionDto(
     string Sha256,
     string FileName,
     string ContentType,
-    IReadOnlyList<string> Themes);
+    IReadOnlyList<string> Themes)
+{
+    /// <summary>The campaign the submission is a copy in; null for an individual response.</summary>
+    public Campaigns.CampaignRefDto? Campaign { get; init; }
+}
 
-public sealed record PassageDto(long Id, int Ordinal, int? Page, string? Paragraph, string? Question, string? Speaker, string Text);
+/// <summary>A passage in reading order; <c>OwnWords</c>: in a campaign member, a passage that is not the template's (the sender's own words).</summary>
+public sealed record PassageDto(long Id, int Ordinal, int? Page, string? Paragraph, string? Question, string? Speaker, string Text, bool OwnWords);
 
 public sealed record SubmissionPage(int Total, int Page, int PageSize, IReadOnlyList<SubmissionDto> Items);
 
@@ -71,5 +76,5 @@ public static class SubmissionMapping
         ContentTypes.Of(s.DocumentType),
         themes ?? []);
 
-    public static PassageDto AsDto(this Passage p) => new(p.Id, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Text);
+    public static PassageDto AsDto(this Passage p) => new(p.Id, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Text, p.OwnWords);
 }

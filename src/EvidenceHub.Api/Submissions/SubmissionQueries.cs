@@ -61,7 +61,9 @@ public static class SubmissionQueries
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(s => s.Number).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         var themes = await SubmissionThemeNames.LoadAsync(db, items.Select(s => s.Id).ToList(), cancellationToken);
-        return TypedResults.Ok(new SubmissionPage(total, paging.Page, paging.Size, items.Select(s => s.AsDto(prefix, caller, themes[s.Id])).ToList()));
+        var campaigns = await Campaigns.CampaignReader.OfSubmissionsAsync(db, caller, inquiry.Id, items.Select(s => s.Id).ToList(), cancellationToken);
+        return TypedResults.Ok(new SubmissionPage(total, paging.Page, paging.Size,
+            items.Select(s => s.AsDto(prefix, caller, themes[s.Id]) with { Campaign = campaigns[s.Id] }).ToList()));
     }
 
     public static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> GetAsync(
@@ -74,7 +76,8 @@ public static class SubmissionQueries
         }
 
         var themes = await SubmissionThemeNames.LoadAsync(db, [submission.Id], cancellationToken);
-        return TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix, caller, themes[submission.Id]));
+        var campaigns = await Campaigns.CampaignReader.OfSubmissionsAsync(db, caller, submission.InquiryId, [submission.Id], cancellationToken);
+        return TypedResults.Ok(submission.AsDto(submission.Inquiry!.Prefix, caller, themes[submission.Id]) with { Campaign = campaigns[submission.Id] });
     }
 
     public static async Task<Results<Ok<List<PassageDto>>, ProblemHttpResult>> PassagesAsync(

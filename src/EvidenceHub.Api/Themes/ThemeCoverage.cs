@@ -17,18 +17,25 @@ public sealed record ThemeCoverageDto(long Id, string Name, string Colour, int S
 /// <summary>
 /// Submissions per theme × submitter category. The numbers are the search facets themselves: for each
 /// theme, a search of the inquiry filtered to the theme, under the caller's visibility — its total is the
-/// theme facet's count and its category facet the breakdown, so coverage and search cannot disagree.
+/// theme facet's count and its category facet the breakdown, so coverage and search cannot disagree. It takes
+/// the search filters (<see cref="ThemeSearchFilters"/>): <c>?response=individual</c> counts individual responses only.
 /// </summary>
 public static class ThemeCoverage
 {
     public const string Uncategorised = "uncategorised";
 
     public static async Task<Results<Ok<CoverageDto>, ContentHttpResult, ProblemHttpResult>> GetAsync(
-        string prefix, string? format, Caller caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
+        string prefix, string? format, HttpRequest http, Caller caller, EvidenceDbContext db, EvidenceSearcher searcher, CancellationToken cancellationToken)
     {
         if (format is not (null or "" or "json" or "csv" or "svg"))
         {
             return Problems.BadRequest("Unknown format", $"'{format}' is not a format; use json, csv or svg.");
+        }
+
+        var filters = ThemeSearchFilters.Parse(http.Query, prefix, caller);
+        if (filters.Request is null)
+        {
+            return Problems.BadRequest("The search filters are not valid", filters.Problem!);
         }
 
         var inquiry = await EvidenceHub.Api.Inquiries.InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
@@ -38,7 +45,7 @@ public static class ThemeCoverage
         }
 
         var themes = await db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiry.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        var coverage = Compute(inquiry.Prefix, themes, caller, searcher);
+        var coverage = Compute(inquiry.Prefix, themes, filters.Request with { Filters = new Dictionary<string, IReadOnlyList<string>>(filters.Request.Filters) { ["inquiry"] = [inquiry.Prefix] } }, searcher);
         return format switch
         {
             "csv" => TypedResults.Text(CoverageCsv.Write(coverage), "text/csv; charset=utf-8"),
@@ -47,17 +54,11 @@ public static class ThemeCoverage
         };
     }
 
-    private static CoverageDto Compute(string prefix, IReadOnlyList<Theme> themes, Caller caller, EvidenceSearcher searcher)
+    private static CoverageDto Compute(string prefix, IReadOnlyList<Theme> themes, SearchRequest filters, EvidenceSearcher searcher)
     {
         var counted = themes.Select(theme =>
         {
-            var results = searcher.Search(caller.Apply(new SearchRequest
-            {
-                Filters = new Dictionary<string, IReadOnlyList<string>> { ["inquiry"] = [prefix], ["theme"] = [theme.Name] },
-                PageSize = 1,
-                PassagesPerHit = 1,
-                FacetLimit = SearchQueryStringLimit,
-            }));
+            var results = searcher.Search(ThemeSearchFilters.ForTheme(filters, theme.Name));
             var byCategory = results.Facets["category"].ToDictionary(f => f.Value, f => f.Count);
             return (theme, results.Total, byCategory);
         }).ToList();
@@ -72,8 +73,6 @@ public static class ThemeCoverage
             categories.ToDictionary(c => c, c => x.byCategory.GetValueOrDefault(c)),
             x.Total - x.byCategory.Values.Sum())).ToList());
     }
-
-    private const int SearchQueryStringLimit = 1000;
 
     /// <summary>"community-group" → "Community group".</summary>
     public static string Label(string category) =>

@@ -20,6 +20,8 @@ public static class ThemesApi
         inquiry.MapGet("/", ListAsync).AllowPublic();
         inquiry.MapPost("/", ThemeCodebook.CreateAsync).RequireInquiryRole(InquiryRole.Researcher, InquiryFrom.Prefix);
         inquiry.MapGet("/coverage", ThemeCoverage.GetAsync).AllowPublic().ReadsIndex();
+        inquiry.MapGet("/cooccurrence", ThemeCooccurrence.GetAsync).AllowPublic().ReadsIndex();
+        inquiry.MapGet("/balance", ThemeBalance.GetAsync).AllowPublic().ReadsIndex();
 
         var theme = app.MapGroup("/api/themes/{id:long}").WithTags("Themes");
         theme.MapGet("/", GetAsync).AllowPublic();

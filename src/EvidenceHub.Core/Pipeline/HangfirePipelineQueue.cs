@@ -16,4 +16,7 @@ public sealed class HangfirePipelineQueue(IBackgroundJobClient jobs) : IPipeline
 
     public void ApplyTheme(long themeId) =>
         jobs.Enqueue<ApplyThemeRuleJob>(ThemesQueue, job => job.RunAsync(themeId, CancellationToken.None));
+
+    public void DetectCampaigns(int inquiryId) =>
+        jobs.Enqueue<Campaigns.DetectCampaignsJob>(ThemesQueue, job => job.RunAsync(inquiryId, CancellationToken.None));
 }

@@ -14,4 +14,7 @@ public interface IPipelineQueue
 
     /// <summary>Re-evaluates one theme's rule over its inquiry.</summary>
     void ApplyTheme(long themeId);
+
+    /// <summary>Runs campaign detection over a whole inquiry (<see cref="Campaigns.DetectCampaignsJob"/>).</summary>
+    void DetectCampaigns(int inquiryId);
 }

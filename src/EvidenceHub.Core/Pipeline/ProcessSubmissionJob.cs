@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using EvidenceHub.Core.Campaigns;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Replication;
 using EvidenceHub.Core.Storage;
@@ -15,7 +16,7 @@ namespace EvidenceHub.Core.Pipeline;
 /// <summary>
 /// The pipeline, one job per submission, in ordered steps, each idempotent with its own "can run" check:
 /// extract → store passages (moving people's passage tags) → re-anchor quotes → evaluate theme rules →
-/// write the index → mark indexed. A crash anywhere leaves the submission queued or extracting, and the
+/// campaign membership (<see cref="CampaignAssignment"/>) → write the index → mark indexed. A crash anywhere leaves the submission queued or extracting, and the
 /// reconciler runs the job again from the start. Only <see cref="Submission"/>'s own methods change its
 /// status. A submission deleted before or while it runs leaves it nothing to do: it ends quietly.
 /// </summary>
@@ -31,6 +32,7 @@ public sealed class ProcessSubmissionJob(
     ExtractionRunner extraction,
     QuoteReanchoring quotes,
     SubmissionThemeEvaluator themes,
+    CampaignAssignment campaigns,
     ImmediateIndexUpdate indexNow,
     TimeProvider clock,
     ILogger<ProcessSubmissionJob> logger)
@@ -95,6 +97,9 @@ public sealed class ProcessSubmissionJob(
         await StorePassagesAsync(submission, document, cancellationToken);
         await quotes.ReanchorSubmissionAsync(submission.Id, cancellationToken);
         var retagged = await themes.EvaluateAsync(submission, submission.Inquiry!.Prefix, cancellationToken);
+        var campaignStep = Stopwatch.StartNew();
+        await campaigns.AssignAsync(submission.Id, cancellationToken);
+        campaignStep.Stop();
         await indexNow.ApplyAsync();
         if (!await MarkIndexedAsync(submissionId, started, cancellationToken))
         {
@@ -102,8 +107,9 @@ public sealed class ProcessSubmissionJob(
             return;
         }
 
-        logger.LogInformation("Processed {Reference}: {Passages} passages from {Pages} pages{Themes} in {ElapsedMs} ms",
-            submission.Reference, document.Passages.Count, document.PageCount, retagged ? ", themes changed" : string.Empty, elapsed.ElapsedMilliseconds);
+        logger.LogInformation("Processed {Reference}: {Passages} passages from {Pages} pages{Themes} in {ElapsedMs} ms (campaign step {CampaignMs} ms)",
+            submission.Reference, document.Passages.Count, document.PageCount, retagged ? ", themes changed" : string.Empty, elapsed.ElapsedMilliseconds,
+            campaignStep.ElapsedMilliseconds);
     }
 
     private async Task<ExtractedDocument?> ExtractAsync(Submission submission, CancellationToken cancellationToken)

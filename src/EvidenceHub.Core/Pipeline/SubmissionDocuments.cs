@@ -10,8 +10,9 @@ public static class SubmissionDocuments
     /// <param name="inquiryPrefix">Its inquiry's prefix (<c>LBN</c>).</param>
     /// <param name="passages">Its passages, one document each.</param>
     /// <param name="themes">Theme names by passage id (see <see cref="Themes.ThemeAssignment"/>); a passage not in it has none.</param>
+    /// <param name="campaignId">The campaign the submission is a member of; null for an individual response.</param>
     public static IEnumerable<PassageDocument> For(
-        Submission s, string inquiryPrefix, IEnumerable<Passage> passages, IReadOnlyDictionary<long, IReadOnlyList<string>>? themes = null) =>
+        Submission s, string inquiryPrefix, IEnumerable<Passage> passages, IReadOnlyDictionary<long, IReadOnlyList<string>>? themes = null, long? campaignId = null) =>
         passages.Select(p => new PassageDocument(
             p.Id,
             s.Id,
@@ -31,5 +32,9 @@ public static class SubmissionDocuments
             p.Question,
             p.Speaker,
             p.Text,
-            themes is not null && themes.TryGetValue(p.Id, out var names) ? names : []));
+            themes is not null && themes.TryGetValue(p.Id, out var names) ? names : [])
+        {
+            Campaign = campaignId,
+            OwnWords = campaignId is not null && p.OwnWords,
+        });
 }

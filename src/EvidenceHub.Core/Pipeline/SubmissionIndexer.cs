@@ -1,3 +1,4 @@
+using EvidenceHub.Core.Campaigns;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;
@@ -26,6 +27,9 @@ public sealed class SubmissionIndexer(EvidenceDbContext db, PassageIndex index)
         var passages = (await db.Passages.AsNoTracking().Where(p => submissionIds.Contains(p.SubmissionId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.SubmissionId);
         var (tags, names) = await ThemeAssignment.LoadAsync(db, submissionIds, cancellationToken);
+        var campaigns = await db.Set<CampaignMember>().AsNoTracking()
+            .Where(m => submissionIds.Contains(m.SubmissionId) && m.Origin != CampaignOrigin.Excluded)
+            .ToDictionaryAsync(m => m.SubmissionId, m => m.CampaignId, cancellationToken);
         var written = 0;
         foreach (var id in submissionIds)
         {
@@ -45,7 +49,8 @@ public sealed class SubmissionIndexer(EvidenceDbContext db, PassageIndex index)
 
             var own = passages[id].OrderBy(p => p.Ordinal).ToList();
             var themes = ThemeAssignment.ByPassage(tags[id], own.Select(p => p.Id).ToList(), names);
-            var documents = SubmissionDocuments.For(submission, submission.Inquiry!.Prefix, own, themes);
+            var documents = SubmissionDocuments.For(submission, submission.Inquiry!.Prefix, own, themes,
+                campaigns.TryGetValue(id, out var campaign) ? campaign : null);
             if (into is null)
             {
                 index.ReplaceSubmission(id, documents);

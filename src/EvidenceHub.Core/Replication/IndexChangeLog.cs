@@ -75,6 +75,11 @@ public static class IndexChangeLog
                 case ThemeTag tag:
                     Note(changed, Original(entry, tag.SubmissionId, nameof(ThemeTag.SubmissionId)), urgent: false);
                     break;
+                case Campaigns.CampaignMember member when entry.State != EntityState.Modified
+                    || entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Campaigns.CampaignMember.Similarity)):
+                    // A member's similarity is not in the index: a template rebuilt over its campaign re-writes no entry for it.
+                    Note(changed, Original(entry, member.SubmissionId, nameof(Campaigns.CampaignMember.SubmissionId)), urgent: false);
+                    break;
             }
         }
 

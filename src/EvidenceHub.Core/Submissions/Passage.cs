@@ -22,4 +22,7 @@ public sealed class Passage
     public PassageRole Role { get; set; }
 
     public required string Text { get; set; }
+
+    /// <summary>In a campaign member, a passage that is not the campaign's template: the sender's own words.</summary>
+    public bool OwnWords { get; set; }
 }

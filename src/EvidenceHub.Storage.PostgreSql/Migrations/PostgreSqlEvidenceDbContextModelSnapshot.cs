@@ -224,6 +224,113 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                     b.ToTable("AuditEntry");
                 });
 
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.Campaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("TemplateShingles")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("TemplateSignature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("Campaign");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignBand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("InquiryId", "Key");
+
+                    b.ToTable("CampaignBand");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignMember", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignMember");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignSignature", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShingleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("CampaignSignature");
+                });
+
             modelBuilder.Entity("EvidenceHub.Core.Citations.InquiryCitationTemplate", b =>
                 {
                     b.Property<int>("InquiryId")
@@ -442,6 +549,9 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
 
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("OwnWords")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("Page")
                         .HasColumnType("integer");
@@ -911,6 +1021,48 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignBand", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignMember", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignSignature", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EvidenceHub.Core.Citations.InquiryCitationTemplate", b =>

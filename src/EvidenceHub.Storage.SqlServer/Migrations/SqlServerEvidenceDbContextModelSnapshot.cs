@@ -225,6 +225,113 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                     b.ToTable("AuditEntry");
                 });
 
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.Campaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<byte[]>("TemplateShingles")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("TemplateSignature")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("Campaign");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignBand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("InquiryId", "Key");
+
+                    b.ToTable("CampaignBand");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignMember", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("float");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignMember");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignSignature", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ShingleCount")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("CampaignSignature");
+                });
+
             modelBuilder.Entity("EvidenceHub.Core.Citations.InquiryCitationTemplate", b =>
                 {
                     b.Property<int>("InquiryId")
@@ -443,6 +550,9 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
 
                     b.Property<int>("Ordinal")
                         .HasColumnType("int");
+
+                    b.Property<bool>("OwnWords")
+                        .HasColumnType("bit");
 
                     b.Property<int?>("Page")
                         .HasColumnType("int");
@@ -913,6 +1023,48 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignBand", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignMember", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignSignature", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EvidenceHub.Core.Citations.InquiryCitationTemplate", b =>

@@ -211,6 +211,109 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                     b.ToTable("AuditEntry");
                 });
 
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.Campaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TemplateShingles")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("TemplateSignature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("Campaign");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignBand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("InquiryId", "Key");
+
+                    b.ToTable("CampaignBand");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignMember", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignMember");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignSignature", b =>
+                {
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShingleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("CampaignSignature");
+                });
+
             modelBuilder.Entity("EvidenceHub.Core.Citations.InquiryCitationTemplate", b =>
                 {
                     b.Property<int>("InquiryId")
@@ -418,6 +521,9 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OwnWords")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Page")
@@ -874,6 +980,48 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Inquiries.Inquiry", null)
+                        .WithMany()
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignBand", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignMember", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EvidenceHub.Core.Campaigns.CampaignSignature", b =>
+                {
+                    b.HasOne("EvidenceHub.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EvidenceHub.Core.Citations.InquiryCitationTemplate", b =>

@@ -59,6 +59,12 @@ public sealed class LeakWorld
             {
                 Submissions.Add(await UploadAsync(admin, prefix, prefix == "LKC" ? "received" : Publications[random.Next(Publications.Length)]));
             }
+
+            // Copies of a template letter, so campaigns (their members, exemplar, labels and own words) are read too.
+            for (var i = 0; i < 4; i++)
+            {
+                Submissions.Add(await UploadAsync(admin, prefix, prefix == "LKC" ? "received" : Publications[random.Next(Publications.Length)], campaignCopy: true));
+            }
         }
 
         foreach (var s in Submissions)
@@ -84,7 +90,12 @@ public sealed class LeakWorld
         }
     }
 
-    private async Task<LeakSubmission> UploadAsync(ApiClient admin, string prefix, string publication)
+    private const string Template =
+        "1. The lanterns of the old market square went dark when the council switched off the evening lamps, and we ask the committee to restore them.\n\n"
+        + "2. Without the lamps the square is dark from four o'clock in winter and the stalls close early for want of customers.\n\n"
+        + "3. We ask for a small fund, run by the traders and residents together, to pay for the lamps and the people who light them.";
+
+    private async Task<LeakSubmission> UploadAsync(ApiClient admin, string prefix, string publication, bool campaignCopy = false)
     {
         var anonymous = random.Next(3) == 0;
         var category = anonymous ? "individual" : Categories[random.Next(Categories.Length)];
@@ -99,7 +110,9 @@ public sealed class LeakWorld
 
         // An unpublished text, and the first version of a corrected one, carry a word only staff may read.
         var secret = publication != "published" || corrected ? Plant(prefix) : "Published words only.";
-        string Text(string second) => $"1. The {CommonWord} of the square went dark in {2000 + Submissions.Count}.\n\n2. {second} Number {Submissions.Count}-{prefix}.";
+        string Text(string second) => campaignCopy
+            ? $"{Template}\n\n4. In my own words, which nobody else sent: {second} The {CommonWord} matter to number {Submissions.Count}-{prefix} of us."
+            : $"1. The {CommonWord} of the square went dark in {2000 + Submissions.Count}.\n\n2. {second} Number {Submissions.Count}-{prefix}.";
         var reference = await admin.UploadAcceptedAsync(prefix, TestDocuments.Text(Text(secret)), $"upload {Plant(prefix)}.txt", fields);
         if (corrected)
         {

@@ -19,4 +19,8 @@ public sealed class LostQueue : IPipelineQueue
     public void ApplyTheme(long themeId)
     {
     }
+
+    public void DetectCampaigns(int inquiryId)
+    {
+    }
 }

@@ -5,6 +5,7 @@ import { me, can, signOut, signInHref } from './session.js';
 const pages = [
   { href: '/', label: 'Search', match: ['/', '/index.html'] },
   { href: '/themes.html', label: 'Themes', match: ['/themes.html'] },
+  { href: '/campaigns.html', label: 'Campaigns', match: ['/campaigns.html'] },
   { href: '/quotes.html', label: 'Quotes', match: ['/quotes.html'], shows: (caller) => can(caller, 'author') },
   { href: '/desk.html', label: "Clerk's desk", match: ['/desk.html'], shows: (caller) => can(caller, 'clerk') },
   { href: '/users.html', label: 'Users', match: ['/users.html'], shows: (caller) => caller.isAdmin },

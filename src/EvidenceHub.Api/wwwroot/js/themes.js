@@ -64,6 +64,7 @@ async function loadCodebook() {
     : 'No themes yet: add the first one.';
   fill(document.getElementById('codebook'), themes.map((t) => themeItem(t, counts.get(t.id) ?? 0)));
   showCoverage();
+  await showBalance();
   return counts;
 }
 
@@ -91,6 +92,31 @@ function showCoverage() {
   document.getElementById('coverage-svg').href = `${base}?format=svg`;
   fill(document.getElementById('coverage'),
     el('img', { src: `${base}?format=svg&t=${Date.now()}`, alt: `Bar chart: submissions per theme and submitter category in ${prefix()}. The same numbers are in the CSV download.` }));
+}
+
+/** One row per theme: how balanced its evidence is, with the flags a report author should read first. */
+async function showBalance() {
+  const base = `/api/inquiries/${enc(prefix())}/themes`;
+  document.getElementById('balance-csv').href = `${base}/balance?format=csv`;
+  document.getElementById('cooccurrence-svg').href = `${base}/cooccurrence?format=svg`;
+  const { themes: rows } = await getJson(`${base}/balance`);
+  const percent = (share) => `${Math.round(share * 100)}%`;
+  const categories = (c) => Object.entries(c).map(([name, n]) => `${name} ${n}`).join(', ');
+  fill(document.getElementById('balance'), rows.length
+    ? el('table', { id: 'balance-table' },
+      el('caption', { class: 'visually-hidden' }, `Evidence balance per theme in ${prefix()}`),
+      el('thead', {}, el('tr', {}, ['Theme', 'Submissions', 'Submitters', 'Categories', 'From campaigns', 'Written / oral', 'Quotes', 'Flags']
+        .map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, rows.map((t) => el('tr', { dataset: { themeId: t.id } },
+        el('th', { scope: 'row' }, t.name),
+        el('td', {}, String(t.submissions)),
+        el('td', {}, String(t.submitters)),
+        el('td', {}, categories(t.categories) || '—'),
+        el('td', {}, percent(t.campaignShare)),
+        el('td', {}, `${t.written} / ${t.oral}`),
+        el('td', {}, t.quotes === null ? '—' : String(t.quotes)),
+        el('td', {}, t.flags.length ? t.flags.map((f) => el('span', { class: 'flag' }, f)) : '—')))))
+    : el('p', { class: 'muted' }, 'No themes yet.'));
 }
 
 /** Runs the rule as a search of the inquiry and says how many submissions it matches, or why it does not parse. */
