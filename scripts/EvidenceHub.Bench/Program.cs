@@ -76,6 +76,11 @@ switch (args)
         var (sample, rules) = SampleRelevance.Load(samplesFolder);
         RelevanceBench.Run(url, "LBNR", sample, rules, report);
         break;
+    case ["relevance-inprocess", var cisiFolder, var samplesFolder]:
+        RelevanceInProcess.Run(Cisi.Load(cisiFolder), [], report);
+        var (inProcessSample, inProcessRules) = SampleRelevance.Load(samplesFolder);
+        RelevanceInProcess.Run(inProcessSample, inProcessRules, report);
+        break;
     case ["latency-table", var label, var inProcess, var http, var pg]:
         LatencySummary.Run(label, inProcess, http, pg, report);
         break;
@@ -100,6 +105,7 @@ switch (args)
               ingest URL COUNT LABEL              COUNT short texts as a batch and as single uploads → all searchable
               replica-lag A B COUNT RATE LABEL    COUNT uploads to node A at RATE/s: indexed on A → found on B
               relevance URL CISI SAMPLES          ranking quality through the running API against plain BM25 (CISI folder, sample inquiry folder)
+              relevance-inprocess CISI SAMPLES    the same collections through EvidenceSearcher in memory (for studying ranking)
               latency-table LABEL IN HTTP PG      the latency rows from the three measurements
               wrk-script FILE                     a wrk Lua script cycling through the mix
             """);

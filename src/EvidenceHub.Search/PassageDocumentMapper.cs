@@ -29,7 +29,7 @@ public static class PassageDocumentMapper
         AddFacet(doc, "kind", p.Kind);
         AddFacet(doc, "inquiry", p.Inquiry);
         Optional(doc, PassageFields.Category, p.Category, v => AddFacet(doc, "category", v));
-        Optional(doc, PassageFields.Title, p.Title, null);
+        Optional(doc, PassageFields.Title, p.Title, v => doc.Add(new TextField(PassageFields.TitleText, v, Field.Store.NO)));
         Optional(doc, PassageFields.Paragraph, p.Paragraph, null);
         Optional(doc, PassageFields.Question, p.Question, null);
         if (p.Organisation is { Length: > 0 } organisation)
