@@ -179,7 +179,6 @@ public sealed class SnippetHighlighter
             return;
         }
 
-        var span = phrase.Offsets.Max() - phrase.Offsets.Min();
         if (phrase.Slop == 0)
         {
             var sets = positions.Select(p => p.ToHashSet()).ToArray();
@@ -198,13 +197,24 @@ public sealed class SnippetHighlighter
             return;
         }
 
-        var window = span + phrase.Slop;
-        foreach (var anchor in positions.SelectMany(p => p).Distinct())
+        // With slop, as Lucene measures it: from each place the first word stands, the nearest occurrence of
+        // every other word to where the phrase puts it, kept when the words are no further out than the slop.
+        foreach (var first in positions[0])
         {
-            var inWindow = positions.Select(p => p.Where(x => x >= anchor && x <= anchor + window).ToList()).ToArray();
-            if (inWindow.All(w => w.Count > 0) && inWindow.SelectMany(w => w).Distinct().Count() >= positions.Length)
+            var start = first - phrase.Offsets[0];
+            var chosen = new int[positions.Length];
+            int low = int.MaxValue, high = int.MinValue;
+            for (var w = 0; w < positions.Length; w++)
             {
-                foreach (var x in inWindow.SelectMany(w => w))
+                var want = start + phrase.Offsets[w];
+                chosen[w] = positions[w].MinBy(x => Math.Abs(x - want));
+                low = Math.Min(low, chosen[w] - phrase.Offsets[w]);
+                high = Math.Max(high, chosen[w] - phrase.Offsets[w]);
+            }
+
+            if (high - low <= phrase.Slop && chosen.Distinct().Count() == chosen.Length)
+            {
+                foreach (var x in chosen)
                 {
                     marked[x] = true;
                 }

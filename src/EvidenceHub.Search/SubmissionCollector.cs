@@ -51,7 +51,6 @@ internal sealed class SubmissionCollector : IDisposable
     private long currentSubmission = -1;
     private int currentCounted;
     private int currentBestCount;
-    private float currentScore;
     private int currentFirstHit = -1;
 
     // The segment being collected.
@@ -198,7 +197,6 @@ internal sealed class SubmissionCollector : IDisposable
         currentCounted = 0;
         currentValues.Clear();
         currentBestCount = 0;
-        currentScore = float.NegativeInfinity;
         currentTopCount = 0;
         currentFirstHit = -1;
     }
@@ -269,7 +267,6 @@ internal sealed class SubmissionCollector : IDisposable
             currentFirstHit = doc;
         }
 
-        currentScore = Math.Max(currentScore, score);
         AddTopScore(score);
         var capacity = currentBestDocs.Length;
         if (currentBestCount == capacity && (capacity == 0 || score <= currentBestScores[capacity - 1]))
