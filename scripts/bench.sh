@@ -2,7 +2,8 @@
 # Measures EvidenceHub beside the peers a user would otherwise pick, in one run on this machine, and
 # prints Markdown tables: PDF extraction against pdftotext, indexing, query latency in-process and over
 # HTTP against PostgreSQL full-text search, upload to searchable, searches/s under load (wrk), small-file
-# ingest (1,000 short texts on the embedded default) and replica lag between two nodes on PostgreSQL.
+# ingest (1,000 short texts on the embedded default), ranking quality on relevance collections against a
+# plain BM25 index (nDCG@10, MAP@100, P@10, R@100) and replica lag between two nodes on PostgreSQL.
 #
 #   scripts/bench.sh [--quick] [PDF_FOLDER ...]
 #
@@ -162,14 +163,21 @@ for n in "${sizes[@]}"; do
   rm -rf "$data"
 done
 
-# --- 8. small-file ingest: 1,000 short texts into an empty server on the embedded default -----------------
+# --- 8. ranking quality: relevance collections uploaded through the real intake, against plain BM25 ------
+echo "Relevance…" >&2
+url="http://127.0.0.1:$(free_port)"
+start_node "$url" "$work/api-relevance.log" EvidenceHub__DataDirectory="$work/data-relevance"
+EVIDENCEHUB_TOKEN="$(node_token "$url")" "${bench[@]}" relevance "$url" ../shared/corpus/ir/cisi samples/lbn >/dev/null
+stop_nodes
+
+# --- 9. small-file ingest: 1,000 short texts into an empty server on the embedded default -----------------
 echo "Small-file ingest…" >&2
 url="http://127.0.0.1:$(free_port)"
 start_node "$url" "$work/api-ingest.log" EvidenceHub__DataDirectory="$work/data-ingest"
 EVIDENCEHUB_TOKEN="$(node_token "$url")" "${bench[@]}" ingest "$url" 1000 "embedded (SQLite + in-memory queue), empty" >/dev/null
 stop_nodes
 
-# --- 9. replica lag: two nodes on the PostgreSQL above, each its own index, one files folder -------------
+# --- 10. replica lag: two nodes on the PostgreSQL above, each its own index, one files folder -------------
 echo "Replica lag…" >&2
 cluster=(EvidenceHub__Storage=PostgreSql "ConnectionStrings__EvidenceHub=Host=127.0.0.1;Port=$pg_port;Username=bench;Database=evidencehub_nodes;Timeout=60"
   EvidenceHub__FilesDirectory="$work/nodes/files")
@@ -185,7 +193,7 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo
 echo "EvidenceHub benchmark ($mode), $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $mem RAM, .NET $(dotnet --version), $pg_version, $(pdftotext -v 2>&1 | head -n 1)."
-for table in extraction extraction-overhead indexing latency upload load ingest replica campaigns; do
+for table in extraction extraction-overhead indexing latency upload load relevance relevance-speed ingest replica campaigns; do
   echo
   case "$table" in
     extraction) echo "**PDF extraction** (both with $(nproc) files at a time, ours through $(nproc) extraction child processes as the server reads; pages/s and words found):" ;;
@@ -194,6 +202,8 @@ for table in extraction extraction-overhead indexing latency upload load ingest 
     latency) echo "**Query latency**, the fixed mix of 20 queries × $rounds rounds after a warm-up of at least 3 rounds and ${warmup_seconds} s (ms; HTTP = the real API over loopback, whole JSON read; PostgreSQL = tsvector GIN, ts_rank_cd, top 20 submissions with ts_headline, the same facet counts by GROUP BY):" ;;
     upload) echo "**Upload to searchable** through the real API (from the 202 to the first search hit for a word only that upload contains):" ;;
     load) echo "**Throughput under load** (the same 20-query mix, through the real API):" ;;
+    relevance) echo "**Ranking quality**: each collection uploaded through the real intake as text submissions (titles as titles), each judged query run as the OR of its words (lower-cased, at most 100 words) through HTTP (pageSize=100) and through a plain Lucene BM25 index (EnglishAnalyzer, title and text in one field) built in the same run:" ;;
+    relevance-speed) echo "**A page of 100 hits**: ten-word OR queries on those inquiries (the server's own tookMs, and the whole request as the client sees it):" ;;
     ingest) echo "**Small-file ingest** through the real API (short texts of four paragraphs; from the first byte sent until a signed-in search counts them all):" ;;
     campaigns) echo "**Campaign detection** over generated letters with known truth (copies of templates with paragraphs added, dropped and reordered, greetings changed and typos, among unrelated letters on the same topic; one thread; pairwise precision and recall, own-words precision):" ;;
     replica) echo "**Replica lag** between two real nodes on one PostgreSQL database (from A's status first saying indexed to B's search first finding it, both polled every 20 ms):" ;;

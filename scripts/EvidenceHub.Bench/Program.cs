@@ -9,6 +9,7 @@ using EvidenceHub.Bench.Http;
 using EvidenceHub.Bench.Indexing;
 using EvidenceHub.Bench.Postgres;
 using EvidenceHub.Bench.Queries;
+using EvidenceHub.Bench.Relevance;
 using EvidenceHub.Bench.Themes;
 
 // The benchmark driver behind scripts/bench.sh. Each verb is one phase, run in its own process so that
@@ -66,6 +67,24 @@ switch (args)
     case ["replica-lag", var urlA, var urlB, var count, var perSecond, var label]:
         ReplicaLagBench.Run(urlA, urlB, Int(count), double.Parse(perSecond, CultureInfo.InvariantCulture), label, report);
         break;
+    case ["relevance", var url, var cisiFolder, var samplesFolder]:
+        if (Directory.Exists(cisiFolder))
+        {
+            RelevanceBench.Run(url, "CISI", Cisi.Load(cisiFolder), [], report);
+        }
+        else
+        {
+            Console.Error.WriteLine($"{cisiFolder} is not there: the CISI relevance collection is left out.");
+        }
+
+        var (sample, rules) = SampleRelevance.Load(samplesFolder);
+        RelevanceBench.Run(url, "LBNR", sample, rules, report);
+        break;
+    case ["relevance-inprocess", var cisiFolder, var samplesFolder]:
+        RelevanceInProcess.Run(Cisi.Load(cisiFolder), [], report);
+        var (inProcessSample, inProcessRules) = SampleRelevance.Load(samplesFolder);
+        RelevanceInProcess.Run(inProcessSample, inProcessRules, report);
+        break;
     case ["latency-table", var label, var inProcess, var http, var pg]:
         LatencySummary.Run(label, inProcess, http, pg, report);
         break;
@@ -90,6 +109,8 @@ switch (args)
               upload URL COUNT LABEL              upload → searchable through the running API
               ingest URL COUNT LABEL              COUNT short texts as a batch and as single uploads → all searchable
               replica-lag A B COUNT RATE LABEL    COUNT uploads to node A at RATE/s: indexed on A → found on B
+              relevance URL CISI SAMPLES          ranking quality through the running API against plain BM25 (CISI folder, sample inquiry folder)
+              relevance-inprocess CISI SAMPLES    the same collections through EvidenceSearcher in memory (for studying ranking)
               latency-table LABEL IN HTTP PG      the latency rows from the three measurements
               wrk-script FILE                     a wrk Lua script cycling through the mix
             """);

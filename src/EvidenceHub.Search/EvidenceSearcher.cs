@@ -104,7 +104,7 @@ public sealed class EvidenceSearcher(PassageIndex index)
             Execute(() => userQuery = FuzzyExpansion.Expand(parsed, searcher.IndexReader));
         }
 
-        var query = HardFilters.Apply(userQuery ?? new MatchAllDocsQuery(), request);
+        var query = HardFilters.Apply(userQuery is null ? new MatchAllDocsQuery() : SubmissionRanking.Ranked(userQuery), request);
         Weight weight = null!;
         Execute(() => weight = searcher.CreateNormalizedWeight(query));
         // Parallel slices only while no other search is running: under load every core is already busy with
@@ -119,7 +119,9 @@ public sealed class EvidenceSearcher(PassageIndex index)
             var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
             var page = GroupOrder.Page(collectors.Select(c => c.Groups).ToList(), sort, (request.Page - 1) * request.PageSize, request.PageSize);
             var highlighter = new SnippetHighlighter(userQuery, searcher.IndexReader);
-            var hits = page.Select(group => HitReader.ToHit(searcher, group, highlighter, request.Access)).ToList();
+            var hits = page.Select(group => HitReader.ToHit(searcher, group, highlighter, request.Access))
+                .Select(hit => request.Explain && userQuery is not null ? hit with { Explanation = HitExplanation.Of(searcher, query, hit) } : hit)
+                .ToList();
             return new SearchResults(collectors.Sum(c => c.Groups.Count), hits, SubmissionCollector.FacetCounts(collectors, request.FacetLimit));
         }
         finally

@@ -36,7 +36,7 @@ public static class PassageDocumentMapper
         doc.Add(new StringField(PassageFields.OwnWords, p.OwnWords ? "true" : "false", Field.Store.YES));
         AddFacet(doc, "inquiry", p.Inquiry);
         Optional(doc, PassageFields.Category, p.Category, v => AddFacet(doc, "category", v));
-        Optional(doc, PassageFields.Title, p.Title, null);
+        Optional(doc, PassageFields.Title, p.Title, v => doc.Add(new TextField(PassageFields.TitleText, v, Field.Store.NO)));
         Optional(doc, PassageFields.Paragraph, p.Paragraph, null);
         Optional(doc, PassageFields.Question, p.Question, null);
         if (p.Organisation is { Length: > 0 } organisation)

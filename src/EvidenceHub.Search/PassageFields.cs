@@ -7,6 +7,12 @@ public static class PassageFields
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>
+    /// The layout of the documents, recorded with each commit: a node whose index was written in another
+    /// layout (before <see cref="TitleText"/>, layout 1) rebuilds it from the database when it starts.
+    /// </summary>
+    public const string IndexFormat = "2";
+
     public const string PassageId = "passage_id";
     public const string SubmissionId = "submission_id";
     public const string Reference = "reference";
@@ -35,6 +41,9 @@ public static class PassageFields
 
     /// <inheritdoc cref="CampaignResponse"/>
     public const string IndividualResponse = "individual";
+
+    /// <summary>The submission's title on each of its passages, English-stemmed: it raises a passage that matched (<see cref="SubmissionRanking"/>).</summary>
+    public const string TitleText = "title_text";
 
     /// <summary>Passage text, English-stemmed, stored for snippets.</summary>
     public const string Text = "text";

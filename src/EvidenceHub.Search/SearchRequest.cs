@@ -41,6 +41,12 @@ public sealed record SearchRequest
 
     public int PassagesPerHit { get; init; } = 3;
 
+    /// <summary>
+    /// Whether each hit says why it scored what it did: Lucene's explanation of its best passages and how
+    /// they were combined (<see cref="SubmissionRanking"/>). It costs an explanation per passage shown.
+    /// </summary>
+    public bool Explain { get; init; }
+
     /// <summary>How many values each facet returns, most frequent first.</summary>
     public int FacetLimit { get; init; } = 10;
 }

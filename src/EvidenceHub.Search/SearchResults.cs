@@ -5,7 +5,10 @@ public sealed record SearchResults(
     IReadOnlyList<SubmissionHit> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
 
-/// <summary>A submission that matched, with its best passages in score order.</summary>
+/// <summary>
+/// A submission that matched, with its best passages in score order; <paramref name="Explanation"/> only
+/// when the request asked why (<see cref="SearchRequest.Explain"/>).
+/// </summary>
 public sealed record SubmissionHit(
     long SubmissionId,
     string Reference,
@@ -19,7 +22,8 @@ public sealed record SubmissionHit(
     DateOnly? ReceivedOn,
     string Publication,
     float Score,
-    IReadOnlyList<PassageHit> Passages);
+    IReadOnlyList<PassageHit> Passages,
+    string? Explanation = null);
 
 /// <summary>A matching passage: its location and a snippet whose source text is HTML-escaped with &lt;mark&gt; around matches.</summary>
 public sealed record PassageHit(

@@ -46,10 +46,11 @@ internal sealed class SubmissionCollector : IDisposable
     private readonly List<(int Facet, int Value)> currentValues = [];
     private readonly int[] currentBestDocs;
     private readonly float[] currentBestScores;
+    private readonly float[] currentTopScores = new float[SubmissionRanking.CombinedPassages];
+    private int currentTopCount;
     private long currentSubmission = -1;
     private int currentCounted;
     private int currentBestCount;
-    private float currentScore;
     private int currentFirstHit = -1;
 
     // The segment being collected.
@@ -196,7 +197,7 @@ internal sealed class SubmissionCollector : IDisposable
         currentCounted = 0;
         currentValues.Clear();
         currentBestCount = 0;
-        currentScore = float.NegativeInfinity;
+        currentTopCount = 0;
         currentFirstHit = -1;
     }
 
@@ -215,9 +216,47 @@ internal sealed class SubmissionCollector : IDisposable
             reference = end > start ? references.Label(references.At(start)) : string.Empty;
         }
 
-        Groups.Add(currentSubmission, reference, received[currentFirstHit], currentScore,
+        Groups.Add(currentSubmission, reference, received[currentFirstHit], CombinedScore(),
             currentBestDocs.AsSpan(0, currentBestCount), currentBestScores.AsSpan(0, currentBestCount));
         currentFirstHit = -1;
+    }
+
+    /// <summary>The submission's score from its best passages' (<see cref="SubmissionRanking"/>).</summary>
+    private float CombinedScore()
+    {
+        var score = 0f;
+        var weight = 1f;
+        for (var i = 0; i < currentTopCount; i++)
+        {
+            score += weight * currentTopScores[i];
+            weight *= SubmissionRanking.Decay;
+        }
+
+        return score;
+    }
+
+    /// <summary>Keeps the submission's top scores (for its combined score), in descending order.</summary>
+    private void AddTopScore(float score)
+    {
+        var top = currentTopScores;
+        if (currentTopCount == top.Length && score <= top[^1])
+        {
+            return;
+        }
+
+        var at = Math.Min(currentTopCount, top.Length - 1);
+        while (at > 0 && top[at - 1] < score)
+        {
+            if (at < top.Length)
+            {
+                top[at] = top[at - 1];
+            }
+
+            at--;
+        }
+
+        top[at] = score;
+        currentTopCount = Math.Min(currentTopCount + 1, top.Length);
     }
 
     /// <summary>Offers a passage to the submission's best ones, kept in score order (ties keep the earlier passage).</summary>
@@ -228,7 +267,7 @@ internal sealed class SubmissionCollector : IDisposable
             currentFirstHit = doc;
         }
 
-        currentScore = Math.Max(currentScore, score);
+        AddTopScore(score);
         var capacity = currentBestDocs.Length;
         if (currentBestCount == capacity && (capacity == 0 || score <= currentBestScores[capacity - 1]))
         {

@@ -87,7 +87,7 @@ internal static class IngestBench
         return new Timing(acceptedAfter, clock.Elapsed);
     }
 
-    private static void WaitUntilSearchable(HttpClient http, string prefix, int count, Stopwatch clock)
+    public static void WaitUntilSearchable(HttpClient http, string prefix, int count, Stopwatch clock)
     {
         var deadline = clock.Elapsed + TimeSpan.FromMinutes(15);
         while (true)

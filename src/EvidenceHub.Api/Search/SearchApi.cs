@@ -22,6 +22,12 @@ public static class SearchApi
             return Problems.BadRequest("The search filters are not valid", parsed.Problem);
         }
 
+        if (parsed.Request!.Explain && !caller.IsAdmin && caller.Memberships.Count == 0)
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, "Explanations are for staff",
+                "explain=true says how each hit's score was made; sign in as staff of an inquiry to ask for it, or leave it out.");
+        }
+
         var request = caller.Apply(parsed.Request!);
         var clock = Stopwatch.StartNew();
         var results = searcher.Search(request);

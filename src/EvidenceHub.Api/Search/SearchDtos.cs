@@ -24,7 +24,8 @@ public sealed record SearchHitDto(
     DateOnly? ReceivedOn,
     string Publication,
     float Score,
-    IReadOnlyList<PassageHitDto> Passages);
+    IReadOnlyList<PassageHitDto> Passages,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Explanation = null);
 
 public sealed record PassageHitDto(
     long Id,
@@ -53,7 +54,8 @@ public static class SearchMapping
             hit.ReceivedOn,
             hit.Publication,
             hit.Score,
-            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous, styles.GetValueOrDefault(hit.Inquiry))).ToList());
+            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous, styles.GetValueOrDefault(hit.Inquiry))).ToList(),
+            hit.Explanation);
     }
 
     public static PassageHitDto AsDto(this PassageHit p, Submission s, CitationStyle style) =>

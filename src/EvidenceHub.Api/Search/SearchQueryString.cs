@@ -85,8 +85,15 @@ public static class SearchQueryString
             return new(null, problem ?? $"'{facetLimit}' is too large a facetLimit; ask for at most {MaxFacetLimit} values per facet.");
         }
 
+        var explainText = query["explain"].ToString();
+        if (explainText is not ("" or "true" or "false"))
+        {
+            return new(null, $"'{explainText}' is not a value for explain; use true or false.");
+        }
+
         return new(new SearchRequest
         {
+            Explain = explainText == "true",
             Query = query["q"].ToString(),
             Filters = filters,
             OwnWordsOnly = ownWordsText == "true",

@@ -41,6 +41,9 @@ public sealed class IndexReplica(
     public const string RebuiltKey = "rebuilt";
     public const string AtKey = "at";
 
+    /// <summary>The layout of the documents (<see cref="PassageFields.IndexFormat"/>); an index of another layout is rebuilt.</summary>
+    public const string FormatKey = "format";
+
     /// <summary>How long a gap in the change ids is waited for before it is taken as a rolled-back transaction.</summary>
     public static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(30);
 
@@ -104,7 +107,8 @@ public sealed class IndexReplica(
         var data = index.CommitData;
         var known = data.TryGetValue(WatermarkKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var mark);
         var at = data.TryGetValue(AtKey, out var atText) && DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, out var when) ? when : (DateTimeOffset?)null;
-        if (known && at is not null && clock.GetUtcNow() - at.Value < options.Value.ChangeLogRetention)
+        var current = data.TryGetValue(FormatKey, out var format) && format == PassageFields.IndexFormat;
+        if (known && current && at is not null && clock.GetUtcNow() - at.Value < options.Value.ChangeLogRetention)
         {
             lock (state)
             {
@@ -118,7 +122,8 @@ public sealed class IndexReplica(
             return;
         }
 
-        logger.LogInformation(known ? "The index is older than the change log keeps: building a new one from the database"
+        logger.LogInformation(known && !current ? "The index was written in an older layout: building a new one from the database"
+            : known ? "The index is older than the change log keeps: building a new one from the database"
             : "This node has no index yet: building it from the database");
         StartRebuild();
     }
@@ -356,6 +361,7 @@ public sealed class IndexReplica(
         [WatermarkKey] = mark.ToString(CultureInfo.InvariantCulture),
         [RebuiltKey] = rebuilt.ToString(CultureInfo.InvariantCulture),
         [AtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        [FormatKey] = PassageFields.IndexFormat,
     };
 
     private async Task WriteAsync(IReadOnlyCollection<long> submissionIds, IndexGeneration? into, CancellationToken cancellationToken)

@@ -99,6 +99,55 @@ public sealed class SearchApiTests
     }
 
     [TestMethod]
+    public async Task A_title_with_the_words_raises_a_submission_and_so_does_a_second_passage_that_matches()
+    {
+        await api.CreateInquiryAsync("RNK");
+        async Task<string> Upload(string title, params string[] paragraphs)
+        {
+            var reference = await api.UploadAcceptedAsync("RNK", TestDocuments.Text(paragraphs), title + ".txt",
+                new Dictionary<string, string> { ["submitterName"] = "A. Person", ["title"] = title });
+            await api.WaitUntilDoneAsync(reference);
+            return reference;
+        }
+
+        var titled = await Upload("Ferries to the islands", "1. The ferries are late here.");
+        var untitled = await Upload("Written evidence", "1. The ferries are late there.");
+        var twice = await Upload("Written evidence again", "1. The tramways are slow here.", "2. The tramways are full there.");
+        var once = await Upload("Written evidence once more", "1. The tramways are slow there.", "2. The weather is fine here.");
+
+        var ferries = (await api.SearchAsync("q=ferries&inquiry=RNK"))["hits"]!.AsArray();
+        Assert.AreSequenceEqual(new[] { titled, untitled }, ferries.Select(h => h!["reference"]!.GetValue<string>()).ToArray(),
+            "the same passage ranks higher under a title that has the word");
+        var tramways = (await api.SearchAsync("q=tramways&inquiry=RNK"))["hits"]!.AsArray();
+        Assert.AreSequenceEqual(new[] { twice, once }, tramways.Select(h => h!["reference"]!.GetValue<string>()).ToArray(),
+            "a second matching passage adds to the best one's score");
+        Assert.IsGreaterThan(tramways[1]!["score"]!.GetValue<float>(), tramways[0]!["score"]!.GetValue<float>());
+    }
+
+    [TestMethod]
+    public async Task Explain_is_for_staff_and_says_how_the_passages_combined()
+    {
+        var explained = await api.SearchAsync("q=community&inquiry=SRC&explain=true");
+        foreach (var hit in explained["hits"]!.AsArray())
+        {
+            var text = hit!["explanation"]!.GetValue<string>();
+            Assert.StartsWith(hit["score"]!.GetValue<float>().ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + " = ", text);
+            Assert.Contains("Passage ", text);
+            Assert.Contains("weight(text:commun", text, "Lucene's explanation of the best passage names the word that matched");
+        }
+
+        Assert.IsNull((await api.SearchAsync("q=community&inquiry=SRC"))["hits"]![0]!["explanation"], "no explanation unless asked");
+
+        using var publicClient = factory.CreatePublicClient();
+        var refused = await publicClient.GetAsync("/api/search?q=community&explain=true");
+        Assert.AreEqual(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("staff", (await ApiClient.ProblemAsync(refused))["detail"]!.GetValue<string>());
+
+        var bad = await api.Http.GetAsync("/api/search?q=community&explain=yes");
+        Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [TestMethod]
     public async Task Bad_filters_and_sorts_are_400s()
     {
         foreach (var bad in new[] { "category=pirates", "kind=poem", "from=yesterday", "sort=random", "page=0", "from=2024-01-01&to=2023-01-01" })
