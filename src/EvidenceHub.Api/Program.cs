@@ -2,6 +2,7 @@ using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Accounts;
 using EvidenceHub.Api.Audit;
 using EvidenceHub.Api.Citations;
+using EvidenceHub.Api.Drafts;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Api.Operations;
@@ -60,6 +61,7 @@ if (app.Serves(ProcessRoles.Web))
     app.MapSubmissions();
     app.MapSearch();
     app.MapQuotes();
+    app.MapDrafts();
     app.MapCitationTemplates();
     app.MapThemes();
     app.MapAdmin();
