@@ -116,6 +116,8 @@ for n in "${sizes[@]}"; do
   # --- 3. the corpus into the API's database, and into its index through PassageIndex (timed) -------
   "${bench[@]}" load-db "$data" "$n"
   "${bench[@]}" index "$data" "$n" >/dev/null
+  # --- 3b. the draft-report checker over the first inquiry of that database (first size only) ---------
+  [ "$n" = "${sizes[0]}" ] && "${bench[@]}" drafts "$data" >/dev/null
   # --- 4. query latency in-process --------------------------------------------------------------------
   "${bench[@]}" query-inprocess "$data" "$work/inprocess-$n.json" "$rounds"
 
@@ -181,7 +183,7 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo
 echo "EvidenceHub benchmark ($mode), $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $mem RAM, .NET $(dotnet --version), $pg_version, $(pdftotext -v 2>&1 | head -n 1)."
-for table in extraction extraction-overhead indexing latency upload load ingest replica; do
+for table in extraction extraction-overhead indexing latency upload load ingest replica drafts; do
   echo
   case "$table" in
     extraction) echo "**PDF extraction** (both with $(nproc) files at a time, ours through $(nproc) extraction child processes as the server reads; pages/s and words found):" ;;
@@ -191,6 +193,7 @@ for table in extraction extraction-overhead indexing latency upload load ingest 
     upload) echo "**Upload to searchable** through the real API (from the 202 to the first search hit for a word only that upload contains):" ;;
     load) echo "**Throughput under load** (the same 20-query mix, through the real API):" ;;
     ingest) echo "**Small-file ingest** through the real API (short texts of four paragraphs; from the first byte sent until a signed-in search counts them all):" ;;
+    drafts) echo "**Draft-report checker** (a generated 40-page report of 200 footnoted quotations, read, checked and written back with a comment at each finding, as the API does; first run, then the median of four more):" ;;
     replica) echo "**Replica lag** between two real nodes on one PostgreSQL database (from A's status first saying indexed to B's search first finding it, both polled every 20 ms):" ;;
   esac
   echo
