@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Drafts;
+using EvidenceHub.Core.Submissions;
 using EvidenceHub.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
+using EvidenceHub.Api.Http;
 using EvidenceHub.Core;
 using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Drafts;
@@ -44,7 +45,7 @@ public static class DraftsApi
             return Problems.NotFound($"The inquiry '{prefix}'");
         }
 
-        var file = await FileOfAsync(request, cancellationToken);
+        var file = await UploadedFile.ReadAsync(request, cancellationToken);
         if (file is null || file.Length == 0)
         {
             return Problems.BadRequest("No draft sent", "Send the draft report as multipart/form-data, the Word file in a field named 'file'.");
@@ -73,24 +74,6 @@ public static class DraftsApi
 
         var name = Path.GetFileNameWithoutExtension(file.FileName) is { Length: > 0 } stem ? stem : "draft";
         return TypedResults.File(DraftCommentWriter.Write(bytes, report, clock.GetUtcNow()), WordType, $"{Safe(name)}-checked.docx");
-    }
-
-    /// <summary>The form's <c>file</c>; null for a request that is not a form, or a form that does not parse.</summary>
-    private static async Task<IFormFile?> FileOfAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasFormContentType)
-        {
-            return null;
-        }
-
-        try
-        {
-            return (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not BadHttpRequestException)
-        {
-            return null;
-        }
     }
 
     private static string Safe(string name)
