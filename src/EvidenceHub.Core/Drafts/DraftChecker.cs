@@ -43,7 +43,15 @@ public sealed class DraftChecker(EvidenceDbContext db, CitationStyles styles)
 
     private static DraftFinding Check(DraftQuotation quotation, InquiryEvidence evidence, CitationStyle style)
     {
-        var occurrences = evidence.Verbatim(DraftText.Fragments(quotation.Text));
+        // Where the draft says the words are is looked at first: most quotations are there, and the search is short.
+        var fragments = DraftText.Fragments(quotation.Text);
+        var occurrences = quotation.Citations.Select(c => c.Reference).OfType<string>().Distinct()
+            .SelectMany(reference => evidence.VerbatimIn(fragments, reference)).ToList();
+        if (occurrences.Count == 0)
+        {
+            occurrences = evidence.Verbatim(fragments);
+        }
+
         if (occurrences.Count > 0)
         {
             var best = occurrences.OrderByDescending(o => Agreement(quotation, o.Passage)).ThenByDescending(o => o.Passage.Source.Published).First();

@@ -28,7 +28,8 @@ public sealed class InquiryEvidence
     private readonly List<EvidencePassage> passages;
     private readonly string corpus;
     private readonly int[] starts;
-    private Dictionary<long, List<int>>? pairs;
+    private (long[] Keys, int[] Holders)? pairs;
+    private readonly Dictionary<long, (int Start, int End)> ranges = [];
 
     private InquiryEvidence(IReadOnlyList<Source> sources, List<EvidencePassage> passages)
     {
@@ -43,6 +44,11 @@ public sealed class InquiryEvidence
         }
 
         corpus = text.ToString();
+        foreach (var group in passages.GroupBy(p => p.Source.Submission.Id))
+        {
+            var last = group.Last();
+            ranges[group.Key] = (starts[group.First().Index], starts[last.Index] + last.Text.Length);
+        }
     }
 
     public IReadOnlyList<Source> Sources { get; }
@@ -69,7 +75,16 @@ public sealed class InquiryEvidence
     /// Every passage holding the fragments word for word, in order (the first letter of each fragment may
     /// differ in case, as a quotation begun mid-sentence is capitalised), each starting and ending at a word boundary.
     /// </summary>
-    public List<Occurrence> Verbatim(IReadOnlyList<string> fragments)
+    public List<Occurrence> Verbatim(IReadOnlyList<string> fragments) => Verbatim(fragments, 0, corpus.Length);
+
+    /// <summary>As <see cref="Verbatim(IReadOnlyList{string})"/>, in one submission's passages only (none for a submission not of this inquiry).</summary>
+    public List<Occurrence> VerbatimIn(IReadOnlyList<string> fragments, string reference)
+    {
+        var source = Sources.FirstOrDefault(s => string.Equals(s.Submission.Reference, reference, StringComparison.OrdinalIgnoreCase));
+        return source is not null && ranges.TryGetValue(source.Submission.Id, out var range) ? Verbatim(fragments, range.Start, range.End) : [];
+    }
+
+    private List<Occurrence> Verbatim(IReadOnlyList<string> fragments, int from, int to)
     {
         var found = new List<Occurrence>();
         if (fragments.Count == 0 || fragments[0].Length < 2)
@@ -78,7 +93,8 @@ public sealed class InquiryEvidence
         }
 
         var first = fragments[0];
-        for (var at = corpus.IndexOf(first[1..], StringComparison.Ordinal); at >= 0; at = corpus.IndexOf(first[1..], at + 1, StringComparison.Ordinal))
+        var tail = first[1..];
+        for (var at = Find(tail, from, to); at >= 0; at = Find(tail, at + 1, to))
         {
             var start = at - 1;
             if (start < 0 || !SameLetter(corpus[start], first[0]) || !Boundary(start - 1) || !Boundary(start + first.Length))
@@ -97,24 +113,36 @@ public sealed class InquiryEvidence
         return found;
     }
 
-    /// <summary>The passages sharing the most word pairs with the quotation, best first (at most <paramref name="count"/>).</summary>
+    /// <summary>
+    /// The passages sharing the most word pairs with the quotation, best first (at most <paramref name="count"/>).
+    /// Pairs found in very many passages ("of the") say little and cost much: the rarest pairs are counted,
+    /// those held by more than <see cref="CommonPair"/> of the passages only when nothing rarer is shared.
+    /// </summary>
     public IReadOnlyList<EvidencePassage> Nearest(string[] words, int count)
     {
-        pairs ??= BuildPairs();
-        var shared = new Dictionary<int, int>();
-        foreach (var key in PairKeys(words).Distinct())
+        var (keys, holders) = pairs ??= BuildPairs();
+        var lists = PairKeys(words).Distinct().Select(k => Range(keys, k)).Where(r => r.Length > 0).OrderBy(r => r.Length).ToList();
+        var cap = Math.Max(200, (int)(passages.Count * CommonPair));
+        var shared = new int[passages.Count];
+        var touched = new List<int>();
+        foreach (var (start, length) in lists.TakeWhile((r, i) => r.Length <= cap || i < 3))
         {
-            if (pairs.TryGetValue(key, out var holders))
+            for (var i = start; i < start + length; i++)
             {
-                foreach (var holder in holders)
+                if (shared[holders[i]]++ == 0)
                 {
-                    shared[holder] = shared.GetValueOrDefault(holder) + 1;
+                    touched.Add(holders[i]);
                 }
             }
         }
 
-        return shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(count).Select(kv => passages[kv.Key]).ToList();
+        return touched.OrderByDescending(i => shared[i]).ThenBy(i => i).Take(count).Select(i => passages[i]).ToList();
     }
+
+    private const double CommonPair = 0.02;
+
+    private int Find(string text, int from, int to) =>
+        from >= to ? -1 : corpus.IndexOf(text, from, to - from, StringComparison.Ordinal);
 
     private int RestAfter(IReadOnlyList<string> fragments, int from, int limit)
     {
@@ -152,31 +180,76 @@ public sealed class InquiryEvidence
         return i >= 0 ? i : ~i - 1;
     }
 
-    private Dictionary<long, List<int>> BuildPairs()
+    /// <summary>Every (pair, passage) in two arrays sorted by pair: no object per pair, one sort.</summary>
+    private (long[] Keys, int[] Holders) BuildPairs()
     {
-        var index = new Dictionary<long, List<int>>();
+        var keys = new List<long>(corpus.Length / 6);
+        var holders = new List<int>(corpus.Length / 6);
         foreach (var passage in passages)
         {
-            foreach (var key in PairKeys(DraftText.Words(passage.Text)).Distinct())
+            foreach (var key in PairKeys(passage.Text))
             {
-                if (!index.TryGetValue(key, out var holders))
-                {
-                    index[key] = holders = [];
-                }
-
+                keys.Add(key);
                 holders.Add(passage.Index);
             }
         }
 
-        return index;
+        var k = keys.ToArray();
+        var h = holders.ToArray();
+        Array.Sort(k, h);
+        return (k, h);
     }
 
-    private static IEnumerable<long> PairKeys(string[] words)
+    /// <summary>Where <paramref name="key"/>'s holders lie in the sorted arrays.</summary>
+    private static (int Start, int Length) Range(long[] keys, long key)
     {
-        var bare = words.Select(DraftText.Bare).Where(w => w.Length > 0).Select(w => (long)(uint)w.GetHashCode(StringComparison.Ordinal)).ToList();
-        for (var i = 0; i + 1 < bare.Count; i++)
+        var at = Array.BinarySearch(keys, key);
+        if (at < 0)
         {
-            yield return (bare[i] << 32) | bare[i + 1];
+            return (0, 0);
+        }
+
+        var (start, end) = (at, at);
+        while (start > 0 && keys[start - 1] == key)
+        {
+            start--;
+        }
+
+        while (end + 1 < keys.Length && keys[end + 1] == key)
+        {
+            end++;
+        }
+
+        return (start, end - start + 1);
+    }
+
+    private static IEnumerable<long> PairKeys(string[] words) => PairKeys(string.Join(' ', words));
+
+    /// <summary>Each pair of neighbouring words, compared as <see cref="DraftText.Bare"/> compares them, hashed without allocating.</summary>
+    private static IEnumerable<long> PairKeys(string text)
+    {
+        long previous = -1;
+        uint hash = 2166136261;
+        var inWord = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
+            {
+                hash = (hash ^ char.ToLowerInvariant(c)) * 16777619;
+                inWord = true;
+            }
+            else if (c == ' ' && inWord)
+            {
+                if (previous >= 0)
+                {
+                    yield return (previous << 32) | hash;
+                }
+
+                previous = hash;
+                hash = 2166136261;
+                inWord = false;
+            }
         }
     }
 }
