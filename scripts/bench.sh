@@ -121,6 +121,8 @@ for n in "${sizes[@]}"; do
   # --- 3. the corpus into the API's database, and into its index through PassageIndex (timed) -------
   "${bench[@]}" load-db "$data" "$n"
   "${bench[@]}" index "$data" "$n" >/dev/null
+  # --- 3b. the draft-report checker over the first inquiry of that database (first size only) ---------
+  [ "$n" = "${sizes[0]}" ] && "${bench[@]}" drafts "$data" >/dev/null
   # --- 4. query latency in-process --------------------------------------------------------------------
   "${bench[@]}" query-inprocess "$data" "$work/inprocess-$n.json" "$rounds"
 
@@ -193,7 +195,7 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo
 echo "EvidenceHub benchmark ($mode), $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $mem RAM, .NET $(dotnet --version), $pg_version, $(pdftotext -v 2>&1 | head -n 1)."
-for table in extraction extraction-overhead indexing latency upload load relevance relevance-speed ingest replica campaigns; do
+for table in extraction extraction-overhead indexing latency upload load relevance relevance-speed ingest replica campaigns drafts; do
   echo
   case "$table" in
     extraction) echo "**PDF extraction** (both with $(nproc) files at a time, ours through $(nproc) extraction child processes as the server reads; pages/s and words found):" ;;
@@ -206,6 +208,7 @@ for table in extraction extraction-overhead indexing latency upload load relevan
     relevance-speed) echo "**A page of 100 hits**: ten-word OR queries on those inquiries (the server's own tookMs, and the whole request as the client sees it):" ;;
     ingest) echo "**Small-file ingest** through the real API (short texts of four paragraphs; from the first byte sent until a signed-in search counts them all):" ;;
     campaigns) echo "**Campaign detection** over generated letters with known truth (copies of templates with paragraphs added, dropped and reordered, greetings changed and typos, among unrelated letters on the same topic; one thread; pairwise precision and recall, own-words precision):" ;;
+    drafts) echo "**Draft-report checker** (a generated 40-page report of 200 footnoted quotations, read, checked and written back with a comment at each finding, as the API does; first run, then the median of four more):" ;;
     replica) echo "**Replica lag** between two real nodes on one PostgreSQL database (from A's status first saying indexed to B's search first finding it, both polled every 20 ms):" ;;
   esac
   echo

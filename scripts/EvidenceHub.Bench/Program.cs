@@ -4,6 +4,7 @@ using EvidenceHub.Bench.Campaigns;
 using EvidenceHub.Bench.Cluster;
 using EvidenceHub.Bench.Corpus;
 using EvidenceHub.Bench.Database;
+using EvidenceHub.Bench.Drafts;
 using EvidenceHub.Bench.Extraction;
 using EvidenceHub.Bench.Http;
 using EvidenceHub.Bench.Indexing;
@@ -45,6 +46,9 @@ switch (args)
         break;
     case ["campaigns", var letters]:
         CampaignBench.Run(Int(letters), Seed, report);
+        break;
+    case ["drafts", var data]:
+        DraftBench.Run(data, Seed, report);
         break;
     case ["query-inprocess", var data, var output, var rounds]:
         InProcessQueries.Run(data, output, Int(rounds));
@@ -100,6 +104,7 @@ switch (args)
               load-db DATA PASSAGES               the generated corpus into DATA's SQLite database
               index DATA PASSAGES                 the generated corpus into DATA's Lucene index (timed)
               themes PASSAGES                     ten theme rules in memory over each generated submission (timed)
+              drafts DATA                         a 40-page, 200-quotation draft report checked against DATA's first inquiry (after load-db)
               themes-job DATA                     a rule's whole-inquiry job, and ingest's evaluator, over DATA's database (after load-db)
               campaigns LETTERS                   campaign detection over generated letters with known truth (timed, scored)
               query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher

@@ -3,6 +3,7 @@ using EvidenceHub.Api.Accounts;
 using EvidenceHub.Api.Audit;
 using EvidenceHub.Api.Campaigns;
 using EvidenceHub.Api.Citations;
+using EvidenceHub.Api.Drafts;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Api.Operations;
@@ -61,6 +62,7 @@ if (app.Serves(ProcessRoles.Web))
     app.MapSubmissions();
     app.MapSearch();
     app.MapQuotes();
+    app.MapDrafts();
     app.MapCitationTemplates();
     app.MapThemes();
     app.MapCampaigns();

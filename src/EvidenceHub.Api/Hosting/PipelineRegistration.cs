@@ -62,6 +62,7 @@ public static class PipelineRegistration
         services.AddScoped<SubmissionDeletion>();
         services.AddScoped<ImmediateIndexUpdate>();
         services.AddScoped<QuoteReanchoring>();
+        services.AddScoped<EvidenceHub.Core.Drafts.DraftChecker>();
         services.AddScoped<ProcessSubmissionJob>();
         services.AddScoped<EvidenceHub.Core.Campaigns.CampaignAssignment>();
         services.AddScoped<EvidenceHub.Core.Campaigns.CampaignEdits>();

@@ -26,7 +26,7 @@ public sealed record CollectionDto(int Id, string Name, int QuoteCount);
 
 public sealed record CollectionOrderRequest(IReadOnlyList<long>? QuoteIds);
 
-public sealed record VerifyResultDto(int Checked, int Ok, int Moved, int Drifted);
+public sealed record VerifyResultDto(int Checked, int Ok, int Moved, int Drifted, int NeedsReview);
 
 public static class QuoteMapping
 {
@@ -47,5 +47,5 @@ public static class QuoteMapping
             q.CheckedAt);
     }
 
-    public static VerifyResultDto AsDto(this ReanchorSummary s) => new(s.Checked, s.Ok, s.Moved, s.Drifted);
+    public static VerifyResultDto AsDto(this ReanchorSummary s) => new(s.Checked, s.Ok, s.Moved, s.Drifted, s.NeedsReview);
 }

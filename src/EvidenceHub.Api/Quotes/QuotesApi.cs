@@ -25,6 +25,7 @@ public static class QuotesApi
         quotes.MapGet("/", ListAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Handler);
         quotes.MapGet("/export", QuoteExportEndpoint.ExportAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Handler);
         quotes.MapPost("/verify", VerifyAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Handler);
+        quotes.MapGet("/{id:long}/annotation", QuoteAnnotationEndpoint.GetAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Quote);
         quotes.MapPatch("/{id:long}", UpdateAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Quote);
         quotes.MapDelete("/{id:long}", DeleteAsync).RequireInquiryRole(InquiryRole.Author, InquiryFrom.Quote);
 

@@ -82,7 +82,8 @@ public static partial class ThemeCodebook
 
             var prefix = await db.Inquiries.Where(i => i.Id == theme.InquiryId).Select(i => i.Prefix).FirstAsync(cancellationToken);
             var name = request.Name?.Trim() ?? theme.Name;
-            if (Invalid(name, request.Rule ?? theme.Rule, request.Colour) is { } problem)
+            // A theme imported without a rule keeps none until one is given.
+            if (Invalid(name, request.Rule ?? theme.Rule, request.Colour, ruleRequired: request.Rule is not null || theme.Rule.Length > 0) is { } problem)
             {
                 return problem;
             }
@@ -170,11 +171,18 @@ public static partial class ThemeCodebook
     private static Task<List<long>> TaggedAsync(EvidenceDbContext db, long themeId, CancellationToken cancellationToken) =>
         db.Set<ThemeTag>().Where(t => t.ThemeId == themeId).Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
 
-    private static ProblemHttpResult? Invalid(string name, string? rule, string? colour)
+    private static ProblemHttpResult? Invalid(string name, string? rule, string? colour, bool ruleRequired = true)
     {
         if (name.Length is 0 or > 200)
         {
             return Problems.BadRequest("The theme needs a name", "Give the theme a name of at most 200 characters.");
+        }
+
+        if (!ruleRequired)
+        {
+            return colour is not null && !ColourPattern().IsMatch(colour.Trim())
+                ? Problems.BadRequest("The colour is not valid", $"'{colour}' is not a colour; write it as #RRGGBB, such as #2E7D32.")
+                : null;
         }
 
         if (ThemeRules.Problem(rule) is { } why)

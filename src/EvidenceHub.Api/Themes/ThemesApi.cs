@@ -29,6 +29,7 @@ public static class ThemesApi
         theme.MapDelete("/", ThemeCodebook.DeleteAsync).RequireInquiryRole(InquiryRole.Researcher, InquiryFrom.Theme);
 
         app.MapThemeTags();
+        app.MapThemeExchange();
     }
 
     private static async Task<Results<Ok<List<ThemeDto>>, ProblemHttpResult>> ListAsync(

@@ -14,6 +14,12 @@ public enum QuoteStatus
     Drifted,
 
     /// <summary>
+    /// The text is no longer where it was and occurs in more than one new place, none of which the
+    /// surrounding words single out: the anchor keeps where it was until an author chooses.
+    /// </summary>
+    NeedsReview,
+
+    /// <summary>
     /// The submission was deleted (an erasure request): the quote keeps its reference and location, so an
     /// author knows what to replace, and nothing of the evidence — no text, context, speaker or note.
     /// </summary>

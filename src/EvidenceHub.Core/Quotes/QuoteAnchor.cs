@@ -7,7 +7,8 @@ public static class QuoteAnchor
 {
     public const int ContextLength = 32;
 
-    public readonly record struct Found(Passage Passage, int Start);
+    /// <summary>Where the text was found; <paramref name="Sure"/> unless another place fits the quote's selectors as well.</summary>
+    public readonly record struct Found(Passage Passage, int Start, bool Sure = true);
 
     /// <summary>Points the quote's anchor at <paramref name="start"/> in <paramref name="passage"/>.</summary>
     public static void Set(Quote quote, Passage passage, int start, string sourceSha256)
@@ -35,6 +36,7 @@ public static class QuoteAnchor
     {
         Found? best = null;
         var bestScore = (Context: -1, Same: false, Distance: int.MaxValue);
+        var runnerUp = -1;
         foreach (var passage in passages)
         {
             for (var at = passage.Text.IndexOf(quote.Text, StringComparison.Ordinal); at >= 0;
@@ -46,13 +48,19 @@ public static class QuoteAnchor
                     Distance: Math.Abs(passage.Ordinal - quote.PassageOrdinal));
                 if (best is null || Better(score, bestScore))
                 {
+                    runnerUp = best is null ? runnerUp : Math.Max(runnerUp, bestScore.Context);
                     best = new Found(passage, at);
                     bestScore = score;
+                }
+                else
+                {
+                    runnerUp = Math.Max(runnerUp, score.Context);
                 }
             }
         }
 
-        return best;
+        // Sure when the text is found once, at its own place, or with more of its surrounding words than anywhere else.
+        return best is { } found ? found with { Sure = runnerUp < 0 || bestScore.Same || bestScore.Context > runnerUp } : null;
     }
 
     /// <summary>The location a citation shows: page, paragraph label, question and speaker.</summary>

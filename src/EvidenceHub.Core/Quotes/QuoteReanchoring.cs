@@ -3,16 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvidenceHub.Core.Quotes;
 
-public sealed record ReanchorSummary(int Checked, int Ok, int Moved, int Drifted)
+public sealed record ReanchorSummary(int Checked, int Ok, int Moved, int Drifted, int NeedsReview = 0)
 {
     public static ReanchorSummary operator +(ReanchorSummary a, ReanchorSummary b) =>
-        new(a.Checked + b.Checked, a.Ok + b.Ok, a.Moved + b.Moved, a.Drifted + b.Drifted);
+        new(a.Checked + b.Checked, a.Ok + b.Ok, a.Moved + b.Moved, a.Drifted + b.Drifted, a.NeedsReview + b.NeedsReview);
 }
 
 /// <summary>
-/// Finds each quote's text again in its submission's current passages and marks it ok, moved (same
-/// text, new location; the anchor follows it) or drifted (the text is gone). Running it twice changes
-/// nothing the first run did not.
+/// Finds each quote's text again in its submission's current passages — by the selectors of its
+/// annotation: the exact text, the words either side, its position — and marks it ok, moved (same text,
+/// new location; the anchor follows it), needs-review (several new places fit equally; the anchor stays)
+/// or drifted (the text is gone). Running it twice changes nothing the first run did not.
 /// </summary>
 public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
 {
@@ -47,7 +48,8 @@ public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
         }
 
         return new(quotes.Count, quotes.Count(q => q.Status == QuoteStatus.Ok),
-            quotes.Count(q => q.Status == QuoteStatus.Moved), quotes.Count(q => q.Status == QuoteStatus.Drifted));
+            quotes.Count(q => q.Status == QuoteStatus.Moved), quotes.Count(q => q.Status == QuoteStatus.Drifted),
+            quotes.Count(q => q.Status == QuoteStatus.NeedsReview));
     }
 
     /// <summary>Re-checks every quote on <paramref name="submissions"/> (the submissions the caller may quote from).</summary>
@@ -76,11 +78,21 @@ public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
             return;
         }
 
+        if (!QuoteAnchor.SameLocation(quote, found.Passage) && !found.Sure)
+        {
+            // The words are in several new places and the selectors (the text, the words either side, the
+            // position) do not single one out: an author chooses; the citation never silently moves.
+            quote.Status = QuoteStatus.NeedsReview;
+            quote.PassageId = null;
+            quote.SourceSha256 = sha256;
+            return;
+        }
+
         if (!QuoteAnchor.SameLocation(quote, found.Passage))
         {
             quote.Status = QuoteStatus.Moved;
         }
-        else if (quote.SourceSha256 != sha256 || quote.Status == QuoteStatus.Drifted)
+        else if (quote.SourceSha256 != sha256 || quote.Status is QuoteStatus.Drifted or QuoteStatus.NeedsReview)
         {
             // Checked against a new version (or found again) at the place it was cited: fine as it is.
             quote.Status = QuoteStatus.Ok;

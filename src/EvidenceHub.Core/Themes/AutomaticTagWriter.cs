@@ -147,7 +147,8 @@ public sealed class AutomaticTagWriter(EvidenceDbContext db, ThemeRules rules, A
         return changed;
     }
 
+    // A theme with no rule (a code imported from analysis software) is tagged by hand only: nothing to evaluate.
     private Task<List<Theme>> ThemesAsync(int inquiryId, long? onlyTheme, CancellationToken cancellationToken) =>
-        db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiryId && (onlyTheme == null || t.Id == onlyTheme))
+        db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiryId && (onlyTheme == null || t.Id == onlyTheme) && t.Rule != "")
             .OrderBy(t => t.Id).ToListAsync(cancellationToken);
 }

@@ -234,6 +234,14 @@ public sealed class LeakSuiteTests
                 yield return $"{path}?collection={Uri.EscapeDataString($"Chapter {prefix}")}&format=docx";
                 yield return $"{path}?collection={Uri.EscapeDataString($"Chapter {prefix}")}&format=csv";
             }
+
+            if (route == "/api/quotes/export")
+            {
+                foreach (var format in new[] { "csl-json", "csl-citations", "ris", "bibtex" })
+                {
+                    yield return $"{path}?format={format}";
+                }
+            }
         }
     }
 

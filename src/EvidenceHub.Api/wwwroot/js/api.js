@@ -129,4 +129,23 @@ export async function uploadForm(url, formData, onProgress, { retried = false } 
   }
 }
 
+/** Posts a multipart form and resolves with the response body as a Blob (a file to save); rejects with an ApiProblem. */
+export async function postFormForFile(url, formData, { retried = false } = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { ...await antiforgeryHeaders() },
+    credentials: 'same-origin',
+    body: formData,
+  });
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (!retried && isStaleToken(problem)) {
+      refreshAntiforgery();
+      return postFormForFile(url, formData, { retried: true });
+    }
+    throw problem;
+  }
+  return response.blob();
+}
+
 export const enc = encodeURIComponent;

@@ -10,6 +10,7 @@ const statusLabels = {
   ok: 'Checked: matches the source',
   moved: 'Moved: found again in the new version',
   drifted: 'Drifted: no longer in the source',
+  'needs-review': 'Needs review: found in more than one place',
 };
 
 const list = document.getElementById('quotes');
