@@ -19,6 +19,11 @@ public static partial class TextNormalizer
             {
                 builder.Append(' ');
             }
+            else if (c is >= '\u0080' and <= '\u009F' && Windows1252(c) is { } printed)
+            {
+                // Text decoded from Windows-1252 as Latin-1 keeps its dashes and quotes as C1 controls ("Norfolk\u0097not").
+                builder.Append(printed);
+            }
             else if (c == '\u00AD' || (char.IsControl(c) && c != '\t'))
             {
                 // soft hyphens and control characters are not text
@@ -31,4 +36,16 @@ public static partial class TextNormalizer
 
         return Spaces().Replace(builder.ToString(), " ").Trim();
     }
+
+    private static char? Windows1252(char c) => c switch
+    {
+        '\u0085' => '…',
+        '\u0091' => '‘',
+        '\u0092' => '’',
+        '\u0093' => '“',
+        '\u0094' => '”',
+        '\u0096' => '–',
+        '\u0097' => '—',
+        _ => null,
+    };
 }

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace EvidenceHub.Extraction.Coverage;
+
+/// <summary>
+/// No silent loss: the share of the words of a file's text layer that its passages (text, speaker, section, time,
+/// labels) and its metadata hold. Words are runs of letters and digits with at least one letter, compared without
+/// case and counted with repeats (a word printed five times must be found five times). Numbers alone are left out:
+/// page and line numbers are locations, not text.
+/// </summary>
+public static partial class WordCoverage
+{
+    /// <summary>Below this a submission says plainly that words of its file are missing from its passages.</summary>
+    public const double Required = 0.98;
+
+    [GeneratedRegex(@"[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b[a-z][a-z0-9+.\-]*://\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+
+    /// <summary>The share (0 to 1) of the text layer's words found in the document; 1 where the layer has none.</summary>
+    public static double Measure(IEnumerable<string> textLayer, ExtractedDocument document)
+    {
+        var layer = Count(textLayer);
+        var total = layer.Values.Sum(v => (long)v);
+        if (total == 0)
+        {
+            return 1;
+        }
+
+        var found = Count(Texts(document));
+        long covered = 0;
+        foreach (var (word, count) in layer)
+        {
+            covered += Math.Min(count, found.GetValueOrDefault(word));
+        }
+
+        return (double)covered / total;
+    }
+
+    /// <summary>The words of a document, counted.</summary>
+    public static Dictionary<string, int> Count(IEnumerable<string> texts)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (Match match in Word().Matches(Url().Replace(text, " ")))
+            {
+                var word = match.Value.ToLowerInvariant();
+                counts[word] = counts.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static IEnumerable<string> Texts(ExtractedDocument document)
+    {
+        foreach (var value in document.Metadata.Values)
+        {
+            yield return value;
+        }
+
+        string? section = null;
+        foreach (var p in document.Passages)
+        {
+            yield return p.Text;
+            if (p.Speaker is not null)
+            {
+                yield return p.Speaker;
+            }
+
+            if (p.Section is not null && p.Section != section)
+            {
+                section = p.Section;
+                yield return p.Section;
+            }
+
+            if (p.Time is not null)
+            {
+                yield return p.Time;
+            }
+        }
+    }
+
+    /// <summary>The plain words the clerk's desk and the record show when coverage is short.</summary>
+    public static string? Warning(double? coverage) => coverage is { } c && c < Required
+        ? $"Only {Math.Floor(c * 1000) / 10:0.#}% of the words in this file are in its passages (at least {Required:P0} expected): "
+          + "some of its text may be missing from search. Check the passages against the file; uploading it as the other kind (written or oral), or as PDF or Word instead of text, may read it better."
+        : null;
+}
