@@ -31,7 +31,7 @@ public sealed class DocumentExtractor : IDocumentExtractor
         var read = request.IsTranscript
             ? ReadTranscript(extractor, content, request, cancellationToken)
             : extractor.ExtractWithTextLayer(content, request, cancellationToken);
-        var document = read.Document with { WordCoverage = WordCoverage.Measure(read.TextLayer, read.Document) };
+        var document = read.Document with { WordCoverage = WordCoverage.Measure(read.TextLayer, read.Document, read.Furniture) };
         TextLimit.Check(document, request);
         return document;
     }
@@ -44,13 +44,14 @@ public sealed class DocumentExtractor : IDocumentExtractor
         CancellationToken cancellationToken)
     {
         var lines = ((ILineSource)extractor).ReadLines(content, request, cancellationToken);
-        var document = TranscriptParser.Parse(lines);
+        var reading = TranscriptParser.Read(lines);
+        var document = reading.Document;
         IReadOnlyList<string> layer = extractor is PlainTextPassageExtractor
             ? [PlainTextPassageExtractor.Decode(content)]
             : lines.Lines.Select(l => l.Text).ToList();
         if (document.Passages.Any(p => p.Speaker is not null))
         {
-            return new TextLayerDocument(document, layer);
+            return new TextLayerDocument(document, layer) { Furniture = reading.Furniture };
         }
 
         var written = extractor.ExtractWithTextLayer(content, request, cancellationToken);

@@ -20,8 +20,14 @@ public interface ILineSource
 /// </summary>
 public sealed record SourceLines(int? PageCount, IReadOnlyList<SourceLine> Lines, IReadOnlyDictionary<string, string>? FrontMatter = null);
 
-/// <summary>A document with the text layer it was read from (the words that coverage is measured against).</summary>
-public sealed record TextLayerDocument(ExtractedDocument Document, IReadOnlyList<string> TextLayer);
+/// <summary>
+/// A document with the text layer it was read from (the words that coverage is measured against), and the page
+/// furniture (running heads, page numbers) its reading deliberately left out.
+/// </summary>
+public sealed record TextLayerDocument(ExtractedDocument Document, IReadOnlyList<string> TextLayer)
+{
+    public IReadOnlyList<string> Furniture { get; init; } = [];
+}
 
 /// <summary>A format that can say what its text layer was, beside its passages.</summary>
 public interface ITextLayerSource

@@ -4,23 +4,27 @@ namespace EvidenceHub.Extraction.Coverage;
 
 /// <summary>
 /// No silent loss: the share of the words of a file's text layer that its passages (text, speaker, section, time,
-/// labels) and its metadata hold. Words are runs of letters and digits with at least one letter, compared without
-/// case and counted with repeats (a word printed five times must be found five times). Numbers alone are left out:
-/// page and line numbers are locations, not text.
+/// labels) and its metadata (names and values) hold. Words are runs of two or more letters and digits with at least one
+/// letter, compared without case and counted with repeats (a word printed five times must be found five times).
+/// Numbers alone are left out (page and line numbers are locations, not text), and so are single letters.
 /// </summary>
 public static partial class WordCoverage
 {
     /// <summary>Below this a submission says plainly that words of its file are missing from its passages.</summary>
     public const double Required = 0.98;
 
+    // Two characters or more: a lone letter is as often a marker ("Q.", "A.", "(b)") as a word.
     [GeneratedRegex(@"[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
     [GeneratedRegex(@"\b[a-z][a-z0-9+.\-]*://\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
-    /// <summary>The share (0 to 1) of the text layer's words found in the document; 1 where the layer has none.</summary>
-    public static double Measure(IEnumerable<string> textLayer, ExtractedDocument document)
+    /// <summary>
+    /// The share (0 to 1) of the text layer's words found in the document (or in the page furniture its reading left
+    /// out on purpose); 1 where the layer has none.
+    /// </summary>
+    public static double Measure(IEnumerable<string> textLayer, ExtractedDocument document, IEnumerable<string>? furniture = null)
     {
         var layer = Count(textLayer);
         var total = layer.Values.Sum(v => (long)v);
@@ -29,7 +33,7 @@ public static partial class WordCoverage
             return 1;
         }
 
-        var found = Count(Texts(document));
+        var found = Count(Texts(document).Concat(furniture ?? []));
         long covered = 0;
         foreach (var (word, count) in layer)
         {
@@ -47,6 +51,11 @@ public static partial class WordCoverage
         {
             foreach (Match match in Word().Matches(Url().Replace(text, " ")))
             {
+                if (match.Length < 2)
+                {
+                    continue;
+                }
+
                 var word = match.Value.ToLowerInvariant();
                 counts[word] = counts.GetValueOrDefault(word) + 1;
             }
@@ -57,8 +66,9 @@ public static partial class WordCoverage
 
     private static IEnumerable<string> Texts(ExtractedDocument document)
     {
-        foreach (var value in document.Metadata.Values)
+        foreach (var (key, value) in document.Metadata)
         {
+            yield return key;
             yield return value;
         }
 

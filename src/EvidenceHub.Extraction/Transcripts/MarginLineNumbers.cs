@@ -44,17 +44,30 @@ internal static partial class MarginLineNumbers
                 lastSourcePage = sourcePage;
                 previous = 0;
             }
-            else if (line.Page is null && number <= previous && number <= 2)
+
+            var rest = match.Groups["rest"].Value;
+            if (rest.Length == 0)
+            {
+                // A blank numbered line, or the page's own number at its foot (which ends the page).
+                if (number == previous + 1)
+                {
+                    previous = number.Value;
+                }
+                else if (line.Page is null)
+                {
+                    inferredPage++;
+                    previous = 0;
+                }
+
+                continue;
+            }
+
+            if (line.Page is null && number <= previous && number <= 2)
             {
                 inferredPage++;
             }
 
             previous = number.Value;
-            var rest = match.Groups["rest"].Value;
-            if (rest.Length == 0)
-            {
-                continue; // a blank numbered line
-            }
 
             // A numbered line whose text is indented further than the margin starts a paragraph in the printed page.
             result.Add(new NumberedLine(WithPage(line, line.Page ?? inferredPage) with { Text = rest }, number));

@@ -30,7 +30,13 @@ public static partial class TranscriptParser
 
     private const int MaxQuestionGap = 5;
 
-    public static ExtractedDocument Parse(SourceLines source) => new Reader(source).Read();
+    /// <summary>A transcript's passages and the page furniture its reading left out.</summary>
+    public sealed record TranscriptReading(ExtractedDocument Document, IReadOnlyList<string> Furniture);
+
+    public static ExtractedDocument Parse(SourceLines source) => new Reader(source).Read().Document;
+
+    /// <summary>The document, with the page furniture that was left out (running heads and page numbers).</summary>
+    public static TranscriptReading Read(SourceLines source) => new Reader(source).Read();
 
     private enum TurnKind
     {
@@ -84,18 +90,26 @@ public static partial class TranscriptParser
         private string? lastCaller;
         private string? pendingHeading;
         private bool titleSeen;
+        private bool sectionUsed;
 
-        public ExtractedDocument Read()
+        /// <summary>The page furniture left out (running heads, page numbers): accounted for, not lost.</summary>
+        private readonly List<string> furniture = [];
+
+        public TranscriptReading Read()
         {
             var lines = MarginLineNumbers.Read(source.Lines);
-            var isPageFurniture = RunningHeaders.Detect(lines.Select(l => l.Line).ToList());
+            var plain = lines.Select(l => l.Line).ToList();
+            var isPageFurniture = RunningHeaders.Detect(plain);
+            var isRepeated = RunningHeaders.DetectRepeated(plain);
             foreach (var numbered in lines)
             {
                 var line = numbered.Line;
 
-                // Before the first turn everything is front matter (the HC number may sit on a line of its own).
-                if (started && isPageFurniture(line))
+                // Before the first turn everything is front matter (the HC number may sit on a line of its own),
+                // bar a running head repeated on every page.
+                if ((started && isPageFurniture(line)) || isRepeated(line))
                 {
+                    furniture.Add(line.Text);
                     continue;
                 }
 
@@ -108,7 +122,7 @@ public static partial class TranscriptParser
             }
 
             Flush();
-            return Finish();
+            return new TranscriptReading(Finish(), furniture);
         }
 
         private void Take(SourceLine line, string text, int? number)
@@ -152,7 +166,7 @@ public static partial class TranscriptParser
                 witness = sworn;
                 roles.AddWitness(sworn);
                 speakers.Add(sworn);
-                section = text;
+                Section(text);
                 headingSpeaker = null;
                 headingKind = TurnKind.Spoken;
                 inHeaderBlock = false;
@@ -290,6 +304,7 @@ public static partial class TranscriptParser
             turn.Lines.Add(rest);
             if (kind != TurnKind.FrontMatter)
             {
+                sectionUsed = true;
                 started = true;
                 inHeaderBlock = false;
             }
@@ -305,10 +320,17 @@ public static partial class TranscriptParser
             }
         }
 
+        /// <summary>Headings in a row ("MS JANE DOE (sworn)", then "Examination by Mr Keith") make one section.</summary>
+        private void Section(string heading)
+        {
+            section = section is not null && !sectionUsed ? section + " — " + heading : heading;
+            sectionUsed = false;
+        }
+
         private void ApplyHeading(string heading)
         {
             pendingHeading = null;
-            section = heading;
+            Section(heading);
             inHeaderBlock = false;
             var who = HearingStructure.ByWhom(heading);
             headingKind = TurnKind.Spoken;
@@ -393,7 +415,13 @@ public static partial class TranscriptParser
             var metadata = new Dictionary<string, string>(header.ToMetadata());
             foreach (var (key, value) in source.FrontMatter ?? ExtractedDocument.NoMetadata)
             {
-                metadata.TryAdd(key, value);
+                // The front matter says what the printed title line only suggests; the printed one is kept beside it.
+                if (metadata.TryGetValue(key, out var printed) && printed != value)
+                {
+                    metadata["printed " + key] = printed;
+                }
+
+                metadata[key] = value;
             }
 
             var metadataWords = metadata.Values.SelectMany(v => Word().Matches(v).Select(m => m.Value.ToLowerInvariant())).ToHashSet();
