@@ -47,6 +47,7 @@ internal static class HitReader
             doc.Get(PassageFields.Question),
             doc.Get(PassageFields.Speaker),
             markAll ? highlighter.MarkAll(text) : highlighter.Snippet(text),
-            score);
+            score,
+            doc.GetField(PassageFields.Line)?.GetInt32Value());
     }
 }

@@ -20,4 +20,5 @@ public sealed record PassageDocument(
     string? Question,
     string? Speaker,
     string Text,
-    IReadOnlyList<string> Themes);
+    IReadOnlyList<string> Themes,
+    int? LineStart = null);

@@ -30,7 +30,8 @@ public sealed record PassageHit(
     string? Question,
     string? Speaker,
     string Snippet,
-    float Score);
+    float Score,
+    int? Line = null);
 
 /// <summary>How many distinct submissions carry a facet value.</summary>
 public sealed record FacetCount(string Value, int Count);

@@ -34,7 +34,8 @@ public sealed record PassageHitDto(
     string? Question,
     string? Speaker,
     string Snippet,
-    string Citation);
+    string Citation,
+    int? Line = null);
 
 public static class SearchMapping
 {
@@ -52,14 +53,15 @@ public static class SearchMapping
             hit.ReceivedOn,
             hit.Publication,
             hit.Score,
-            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous, styles.GetValueOrDefault(hit.Inquiry))).ToList());
+            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous, hit.ReceivedOn, styles.GetValueOrDefault(hit.Inquiry))).ToList());
     }
 
     public static PassageHitDto AsDto(this PassageHit p, Submission s, CitationStyle style) =>
-        p.AsDto(s.Reference, s.Kind, s.SubmitterName, s.Organisation, s.Anonymous, style);
+        p.AsDto(s.Reference, s.Kind, s.SubmitterName, s.Organisation, s.Anonymous, s.ReceivedOn, style);
 
-    private static PassageHitDto AsDto(this PassageHit p, string reference, SubmissionKind kind, string submitter, string? organisation, bool anonymous, CitationStyle? style) =>
+    private static PassageHitDto AsDto(this PassageHit p, string reference, SubmissionKind kind, string submitter, string? organisation, bool anonymous,
+        DateOnly? date, CitationStyle? style) =>
         new(p.PassageId, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Snippet,
             CitationFormatter.Cite(new CitationFormatter.Source(reference, kind, submitter, organisation, anonymous,
-                p.Page, p.Paragraph, p.Question, p.Speaker), style));
+                p.Page, p.Paragraph, p.Question, p.Speaker, p.Line, date), style), p.Line);
 }

@@ -21,9 +21,29 @@ public sealed record SubmissionDto(
     string Sha256,
     string FileName,
     string ContentType,
-    IReadOnlyList<string> Themes);
+    IReadOnlyList<string> Themes,
+    double? WordCoverage = null,
+    string? Warning = null);
 
-public sealed record PassageDto(long Id, int Ordinal, int? Page, string? Paragraph, string? Question, string? Speaker, string Text);
+/// <summary>
+/// A passage; for a hearing's turn also its <paramref name="Section"/> (the heading it sits under), <paramref name="Time"/>
+/// (the latest time stamp), printed lines and the speaker's role, and <paramref name="Location"/> in words
+/// (<c>page 45, lines 3–18</c>).
+/// </summary>
+public sealed record PassageDto(
+    long Id,
+    int Ordinal,
+    int? Page,
+    string? Paragraph,
+    string? Question,
+    string? Speaker,
+    string Text,
+    string? Section = null,
+    string? Time = null,
+    int? LineStart = null,
+    int? LineEnd = null,
+    string? SpeakerRole = null,
+    string? Location = null);
 
 public sealed record SubmissionPage(int Total, int Page, int PageSize, IReadOnlyList<SubmissionDto> Items);
 
@@ -69,7 +89,10 @@ public static class SubmissionMapping
         s.Sha256,
         s.FileName,
         ContentTypes.Of(s.DocumentType),
-        themes ?? []);
+        themes ?? [],
+        s.WordCoverage is { } coverage ? Math.Round(coverage, 4) : null,
+        s.ExtractionWarning);
 
-    public static PassageDto AsDto(this Passage p) => new(p.Id, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Text);
+    public static PassageDto AsDto(this Passage p) => new(p.Id, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Text,
+        p.Section, p.Time, p.LineStart, p.LineEnd, p.SpeakerRole, PassageLocation.Describe(p.Page, p.LineStart, p.LineEnd));
 }

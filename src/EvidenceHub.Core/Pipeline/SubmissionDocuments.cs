@@ -31,5 +31,6 @@ public static class SubmissionDocuments
             p.Question,
             p.Speaker,
             p.Text,
-            themes is not null && themes.TryGetValue(p.Id, out var names) ? names : []));
+            themes is not null && themes.TryGetValue(p.Id, out var names) ? names : [],
+            p.LineStart));
 }

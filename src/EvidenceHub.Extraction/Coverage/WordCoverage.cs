@@ -96,7 +96,7 @@ public static partial class WordCoverage
 
     /// <summary>The plain words the clerk's desk and the record show when coverage is short.</summary>
     public static string? Warning(double? coverage) => coverage is { } c && c < Required
-        ? $"Only {Math.Floor(c * 1000) / 10:0.#}% of the words in this file are in its passages (at least {Required:P0} expected): "
+        ? $"Only {Math.Floor(c * 1000) / 10:0.#}% of the words in this file are in its passages (at least {Required * 100:0}% expected): "
           + "some of its text may be missing from search. Check the passages against the file; uploading it as the other kind (written or oral), or as PDF or Word instead of text, may read it better."
         : null;
 }

@@ -10,11 +10,15 @@ public sealed class PdfPassageExtractor : IDocumentExtractor, ILineSource, IText
     public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken) =>
         ExtractWithTextLayer(content, request, cancellationToken).Document;
 
-    /// <summary>The text layer is every line read (after page furniture) and every footnote.</summary>
+    /// <summary>
+    /// The text layer is every line read (after page furniture), a page's lines joined as passages join them (a word
+    /// hyphenated at a line end is one word), and every footnote.
+    /// </summary>
     public TextLayerDocument ExtractWithTextLayer(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
         var text = PdfTextReader.Read(content, request, cancellationToken);
-        var layer = text.Lines.Select(l => l.Text).Concat(text.FootnotesByPage.Values.SelectMany(f => f)).ToList();
+        var layer = text.Lines.GroupBy(l => l.Page).Select(page => LineJoiner.Join(page.Select(l => l.Text)))
+            .Concat(text.FootnotesByPage.Values.SelectMany(f => f)).ToList();
         return new TextLayerDocument(Passages(text), layer);
     }
 
