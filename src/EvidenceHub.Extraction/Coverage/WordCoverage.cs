@@ -76,6 +76,11 @@ public static partial class WordCoverage
         foreach (var p in document.Passages)
         {
             yield return p.Text;
+            if (p.Question is not null)
+            {
+                yield return p.Question;
+            }
+
             if (p.Speaker is not null)
             {
                 yield return p.Speaker;

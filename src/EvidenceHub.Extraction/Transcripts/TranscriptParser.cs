@@ -177,7 +177,11 @@ public static partial class TranscriptParser
             {
                 Flush();
                 inHeaderBlock = true;
-                header.Add(text);
+                if (!header.Add(text))
+                {
+                    Section(text); // "Examination of witnesses" heads the turns that follow
+                }
+
                 return;
             }
 
