@@ -95,6 +95,9 @@ public static partial class TranscriptParser
         /// <summary>The page furniture left out (running heads, page numbers): accounted for, not lost.</summary>
         private readonly List<string> furniture = [];
 
+        /// <summary>Everyone who examined a witness (the Chair is not among them).</summary>
+        private readonly HashSet<string> examiners = new(StringComparer.Ordinal);
+
         public TranscriptReading Read()
         {
             var lines = MarginLineNumbers.Read(source.Lines);
@@ -366,12 +369,11 @@ public static partial class TranscriptParser
         /// <summary>The examining counsel: as the heading names them, else from the front matter, else who called the witness.</summary>
         private string ResolveCounsel(string? who)
         {
-            if (who is not null && !HearingRoles.IsCounselLabel(who) && !who.Contains("Counsel", StringComparison.OrdinalIgnoreCase))
-            {
-                return SpeakerName.FromHeading(who);
-            }
-
-            return roles.CounselName ?? lastCaller ?? HearingRoles.Counsel;
+            var counsel = who is not null && !HearingRoles.IsCounselLabel(who) && !who.Contains("Counsel", StringComparison.OrdinalIgnoreCase)
+                ? SpeakerName.FromHeading(who)
+                : roles.CounselName ?? lastCaller ?? HearingRoles.Counsel;
+            examiners.Add(counsel);
+            return counsel;
         }
 
         private bool IsTurn(TurnStart start, SourceLine line)
@@ -442,7 +444,8 @@ public static partial class TranscriptParser
                 result.Add(passage with
                 {
                     Speaker = speaker,
-                    SpeakerRole = kind == TurnKind.ChairByHeading ? HearingRoles.Chair : roles.RoleOf(speaker),
+                    SpeakerRole = kind == TurnKind.ChairByHeading || (chair is not null && speaker == chair) ? HearingRoles.Chair
+                        : roles.RoleOf(speaker) ?? (speaker is not null && examiners.Contains(speaker) ? HearingRoles.Counsel : null),
                 });
             }
 
@@ -458,8 +461,11 @@ public static partial class TranscriptParser
                 return labelled.Keys.FirstOrDefault(s => string.Equals(SpeakerName.Surname(s), surname, StringComparison.OrdinalIgnoreCase)) ?? named;
             }
 
+            // Else the Chair's label, a judge's title, or whoever speaks most who is neither examining nor sworn.
             return labelled.Keys.FirstOrDefault(HearingRoles.IsChairLabel)
                 ?? labelled.Where(s => ChairTitles.Any(t => s.Key.StartsWith(t + " ", StringComparison.Ordinal)))
+                    .OrderByDescending(s => s.Value).Select(s => s.Key).FirstOrDefault()
+                ?? labelled.Where(s => !examiners.Contains(s.Key) && roles.RoleOf(s.Key) is null)
                     .OrderByDescending(s => s.Value).Select(s => s.Key).FirstOrDefault()
                 ?? "The Chair";
         }
