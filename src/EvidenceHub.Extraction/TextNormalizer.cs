@@ -12,6 +12,11 @@ public static partial class TextNormalizer
     /// <summary>Collapses runs of spaces, drops control characters and trims; keeps the text's own words.</summary>
     public static string Clean(string text)
     {
+        if (IsClean(text))
+        {
+            return text.Trim();
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormC))
         {
@@ -35,6 +40,23 @@ public static partial class TextNormalizer
         }
 
         return Spaces().Replace(builder.ToString(), " ").Trim();
+    }
+
+    /// <summary>Printable ASCII with single spaces: nothing to normalise but the ends (most lines of most files).</summary>
+    private static bool IsClean(string text)
+    {
+        var previous = 'x';
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~' || (c == ' ' && previous == ' '))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return true;
     }
 
     private static char? Windows1252(char c) => c switch
