@@ -10,6 +10,17 @@ public static class SampleDocumentRenderer
     /// <summary>The bytes of <see cref="SampleSubmission.File"/>: a PDF, a Word document or UTF-8 text.</summary>
     public static byte[] Render(SampleSubmission submission, string sourceMarkdown)
     {
+        // A hearing's source is itself text with markup (front matter, labels, time stamps), not a document outline.
+        if (submission.Layout is SampleLayout.HearingPdf)
+        {
+            return Hearings.HearingTranscriptWriter.WritePdf(submission, sourceMarkdown);
+        }
+
+        if (submission.Layout is SampleLayout.HearingText)
+        {
+            return Hearings.HearingTranscriptWriter.WriteText(sourceMarkdown);
+        }
+
         var source = SourceDocument.Parse(sourceMarkdown);
         return submission.Layout switch
         {

@@ -11,6 +11,12 @@ public enum SampleLayout
     TranscriptPdf,
     TranscriptDocx,
     TranscriptTxt,
+
+    /// <summary>A public-inquiry hearing printed with numbered lines (see <see cref="Hearings.HearingTranscriptWriter"/>).</summary>
+    HearingPdf,
+
+    /// <summary>A public-inquiry hearing as text with light markup, as its source is written.</summary>
+    HearingText,
 }
 
 public static class SampleLayouts
@@ -26,6 +32,8 @@ public static class SampleLayouts
         ["transcript-pdf"] = SampleLayout.TranscriptPdf,
         ["transcript-docx"] = SampleLayout.TranscriptDocx,
         ["transcript-txt"] = SampleLayout.TranscriptTxt,
+        ["hearing-pdf"] = SampleLayout.HearingPdf,
+        ["hearing-text"] = SampleLayout.HearingText,
     };
 
     public static SampleLayout Parse(string name) =>
@@ -35,6 +43,10 @@ public static class SampleLayouts
 
     public static string Name(this SampleLayout layout) => ByName.First(pair => pair.Value == layout).Key;
 
+    /// <summary>A public-inquiry hearing (no question numbers; its source is the marked-up transcript itself).</summary>
+    public static bool IsHearing(this SampleLayout layout) => layout is SampleLayout.HearingPdf or SampleLayout.HearingText;
+
     public static bool IsTranscript(this SampleLayout layout) =>
-        layout is SampleLayout.TranscriptPdf or SampleLayout.TranscriptDocx or SampleLayout.TranscriptTxt;
+        layout is SampleLayout.TranscriptPdf or SampleLayout.TranscriptDocx or SampleLayout.TranscriptTxt
+            or SampleLayout.HearingPdf or SampleLayout.HearingText;
 }

@@ -47,7 +47,8 @@ internal static class HitReader
             doc.Get(PassageFields.Question),
             doc.Get(PassageFields.Speaker),
             markAll ? highlighter.MarkAll(text) : highlighter.Snippet(text),
-            score)
+            score,
+            doc.GetField(PassageFields.Line)?.GetInt32Value())
         {
             OwnWords = doc.Get(PassageFields.OwnWords) == "true",
         };

@@ -20,7 +20,8 @@ public sealed record PassageDocument(
     string? Question,
     string? Speaker,
     string Text,
-    IReadOnlyList<string> Themes)
+    IReadOnlyList<string> Themes,
+    int? LineStart = null)
 {
     /// <summary>The id of the campaign the submission is in; null for an individual response.</summary>
     public long? Campaign { get; init; }

@@ -63,6 +63,11 @@ public static class PassageDocumentMapper
             doc.Add(new StoredField(PassageFields.Page, page));
         }
 
+        if (p.LineStart is { } line)
+        {
+            doc.Add(new StoredField(PassageFields.Line, line));
+        }
+
         var received = p.ReceivedOn is { } date ? date.DayNumber : 0;
         doc.Add(new Int32Field(PassageFields.ReceivedOn, received, Field.Store.YES));
         doc.Add(new NumericDocValuesField(PassageFields.ReceivedOn, received));

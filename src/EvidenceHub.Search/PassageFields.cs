@@ -30,6 +30,9 @@ public static class PassageFields
     public const string Title = "title";
     public const string Ordinal = "ordinal";
     public const string Page = "page";
+
+    /// <summary>The printed margin line a transcript passage starts on (stored only, for citations).</summary>
+    public const string Line = "line";
     public const string Paragraph = "paragraph";
     public const string Question = "question";
 

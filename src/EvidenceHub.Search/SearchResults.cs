@@ -34,7 +34,8 @@ public sealed record PassageHit(
     string? Question,
     string? Speaker,
     string Snippet,
-    float Score)
+    float Score,
+    int? Line = null)
 {
     /// <summary>A campaign member's own words, not the template's.</summary>
     public bool OwnWords { get; init; }

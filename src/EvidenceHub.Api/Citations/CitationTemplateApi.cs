@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EvidenceHub.Api.Citations;
 
-public sealed record CitationTemplateDto(string Written, string Page, string Oral, IReadOnlyList<string> Placeholders);
+public sealed record CitationTemplateDto(string Written, string Page, string Oral, string Transcript, IReadOnlyList<string> Placeholders);
 
-public sealed record CitationTemplateRequest(string? Written, string? Page, string? Oral);
+public sealed record CitationTemplateRequest(string? Written, string? Page, string? Oral, string? Transcript = null);
 
 /// <summary>An inquiry's citation templates: <c>GET|PUT|DELETE /api/inquiries/{prefix}/citation-template</c> (delete restores the defaults).</summary>
 public static class CitationTemplateApi
@@ -41,10 +41,12 @@ public static class CitationTemplateApi
         }
 
         var current = await new CitationStyles(db).ForInquiryAsync(inquiry.Id, cancellationToken);
-        var style = new CitationStyle(request.Written ?? current.Written, request.Page ?? current.Page, request.Oral ?? current.Oral);
+        var style = new CitationStyle(request.Written ?? current.Written, request.Page ?? current.Page, request.Oral ?? current.Oral,
+            request.Transcript ?? current.Transcript);
         var problem = CitationStyle.Problem(style.Written, "written", "paragraph")
             ?? CitationStyle.Problem(style.Page, "page", "page")
-            ?? CitationStyle.Problem(style.Oral, "oral", "question");
+            ?? CitationStyle.Problem(style.Oral, "oral", "question")
+            ?? CitationStyle.Problem(style.Transcript, "transcript", "page");
         if (problem is not null)
         {
             return Problems.BadRequest("The citation template is not valid", problem);
@@ -57,7 +59,7 @@ public static class CitationTemplateApi
             db.Add(row);
         }
 
-        (row.Written, row.Page, row.Oral) = (style.Written, style.Page, style.Oral);
+        (row.Written, row.Page, row.Oral, row.Transcript) = (style.Written, style.Page, style.Oral, style.Transcript);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AsDto(style));
     }
@@ -75,5 +77,5 @@ public static class CitationTemplateApi
     }
 
     private static CitationTemplateDto AsDto(CitationStyle style) =>
-        new(style.Written, style.Page, style.Oral, CitationStyle.Placeholders.Select(p => "{" + p + "}").ToList());
+        new(style.Written, style.Page, style.Oral, style.Transcript, CitationStyle.Placeholders.Select(p => "{" + p + "}").ToList());
 }

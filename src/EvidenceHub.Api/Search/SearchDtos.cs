@@ -36,7 +36,8 @@ public sealed record PassageHitDto(
     string? Speaker,
     string Snippet,
     string Citation,
-    bool OwnWords);
+    bool OwnWords,
+    int? Line = null);
 
 public static class SearchMapping
 {
@@ -54,15 +55,16 @@ public static class SearchMapping
             hit.ReceivedOn,
             hit.Publication,
             hit.Score,
-            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous, styles.GetValueOrDefault(hit.Inquiry))).ToList(),
+            hit.Passages.Select(p => p.AsDto(hit.Reference, kind, hit.SubmitterName, hit.Organisation, hit.Anonymous, hit.ReceivedOn, styles.GetValueOrDefault(hit.Inquiry))).ToList(),
             hit.Explanation);
     }
 
     public static PassageHitDto AsDto(this PassageHit p, Submission s, CitationStyle style) =>
-        p.AsDto(s.Reference, s.Kind, s.SubmitterName, s.Organisation, s.Anonymous, style);
+        p.AsDto(s.Reference, s.Kind, s.SubmitterName, s.Organisation, s.Anonymous, s.ReceivedOn, style);
 
-    private static PassageHitDto AsDto(this PassageHit p, string reference, SubmissionKind kind, string submitter, string? organisation, bool anonymous, CitationStyle? style) =>
+    private static PassageHitDto AsDto(this PassageHit p, string reference, SubmissionKind kind, string submitter, string? organisation, bool anonymous,
+        DateOnly? date, CitationStyle? style) =>
         new(p.PassageId, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Snippet,
             CitationFormatter.Cite(new CitationFormatter.Source(reference, kind, submitter, organisation, anonymous,
-                p.Page, p.Paragraph, p.Question, p.Speaker), style), p.OwnWords);
+                p.Page, p.Paragraph, p.Question, p.Speaker, p.Line, date), style), p.OwnWords, p.Line);
 }

@@ -21,14 +21,35 @@ public sealed record SubmissionDto(
     string Sha256,
     string FileName,
     string ContentType,
-    IReadOnlyList<string> Themes)
+    IReadOnlyList<string> Themes,
+    double? WordCoverage = null,
+    string? Warning = null)
 {
     /// <summary>The campaign the submission is a copy in; null for an individual response.</summary>
     public Campaigns.CampaignRefDto? Campaign { get; init; }
 }
 
-/// <summary>A passage in reading order; <c>OwnWords</c>: in a campaign member, a passage that is not the template's (the sender's own words).</summary>
-public sealed record PassageDto(long Id, int Ordinal, int? Page, string? Paragraph, string? Question, string? Speaker, string Text, bool OwnWords);
+/// <summary>
+/// A passage; <paramref name="OwnWords"/>: in a campaign member, a passage that is not the template's (the
+/// sender's own words); for a hearing's turn also its <paramref name="Section"/> (the heading it sits under),
+/// <paramref name="Time"/> (the latest time stamp), printed lines and the speaker's role, and
+/// <paramref name="Location"/> in words (<c>page 45, lines 3–18</c>).
+/// </summary>
+public sealed record PassageDto(
+    long Id,
+    int Ordinal,
+    int? Page,
+    string? Paragraph,
+    string? Question,
+    string? Speaker,
+    string Text,
+    bool OwnWords,
+    string? Section = null,
+    string? Time = null,
+    int? LineStart = null,
+    int? LineEnd = null,
+    string? SpeakerRole = null,
+    string? Location = null);
 
 public sealed record SubmissionPage(int Total, int Page, int PageSize, IReadOnlyList<SubmissionDto> Items);
 
@@ -74,7 +95,10 @@ public static class SubmissionMapping
         s.Sha256,
         s.FileName,
         ContentTypes.Of(s.DocumentType),
-        themes ?? []);
+        themes ?? [],
+        s.WordCoverage is { } coverage ? Math.Round(coverage, 4) : null,
+        s.ExtractionWarning);
 
-    public static PassageDto AsDto(this Passage p) => new(p.Id, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Text, p.OwnWords);
+    public static PassageDto AsDto(this Passage p) => new(p.Id, p.Ordinal, p.Page, p.Paragraph, p.Question, p.Speaker, p.Text, p.OwnWords,
+        p.Section, p.Time, p.LineStart, p.LineEnd, p.SpeakerRole, PassageLocation.Describe(p.Page, p.LineStart, p.LineEnd));
 }

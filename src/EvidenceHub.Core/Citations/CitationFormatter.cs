@@ -4,7 +4,8 @@ namespace EvidenceHub.Core.Citations;
 
 /// <summary>
 /// The one place a citation is written: <c>Local Trust (LBN0012) para 3.2</c>, <c>… p. 3</c> where the
-/// document numbers no paragraphs, <c>Q45 [Simon Kaye]</c> for oral evidence, in the inquiry's
+/// document numbers no paragraphs, <c>Q45 [Simon Kaye]</c> for oral evidence, <c>[14 May 2024] transcript 45/3</c>
+/// for a hearing's turn without a question number on a transcript with numbered lines, in the inquiry's
 /// <see cref="CitationStyle"/> (the defaults above unless the inquiry set its own). Search hits,
 /// quotes and exports all cite through here.
 /// </summary>
@@ -19,7 +20,9 @@ public static class CitationFormatter
         int? Page,
         string? Paragraph,
         string? Question,
-        string? Speaker);
+        string? Speaker,
+        int? Line = null,
+        DateOnly? Date = null);
 
     public static string Cite(Source s, CitationStyle? style = null)
     {
@@ -30,6 +33,12 @@ public static class CitationFormatter
             if (s.Question is not null)
             {
                 return CitationStyle.Render(style.Oral, values);
+            }
+
+            // A hearing's turn without a question number: by transcript page and line where the page is numbered.
+            if (s.Page is not null && s.Line is not null)
+            {
+                return CitationStyle.Render(style.Transcript, values);
             }
 
             // A turn with a speaker but no question number: the reference stands in for the question.
@@ -90,5 +99,7 @@ public static class CitationFormatter
         ["page"] = s.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["question"] = s.Question,
         ["speaker"] = s.Speaker,
+        ["line"] = s.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["date"] = s.Date?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
     };
 }

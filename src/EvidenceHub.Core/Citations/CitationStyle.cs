@@ -5,19 +5,22 @@ namespace EvidenceHub.Core.Citations;
 
 /// <summary>
 /// An inquiry's citation templates: written evidence with numbered paragraphs, written evidence cited by
-/// page, and oral evidence. Placeholders in braces: <c>{who}</c>, <c>{ref}</c>, <c>{submitter}</c>,
-/// <c>{organisation}</c>, <c>{paragraph}</c>, <c>{page}</c>, <c>{question}</c>, <c>{speaker}</c>.
+/// page, oral evidence with question numbers, and oral evidence without them cited by transcript page and line
+/// (a public inquiry's <c>[14 May 2024] transcript 45/3</c>). Placeholders in braces: <c>{who}</c>, <c>{ref}</c>,
+/// <c>{submitter}</c>, <c>{organisation}</c>, <c>{paragraph}</c>, <c>{page}</c>, <c>{question}</c>,
+/// <c>{speaker}</c>, <c>{line}</c> (the printed line a turn starts on) and <c>{date}</c> (the hearing's date).
 /// </summary>
-public sealed partial record CitationStyle(string Written, string Page, string Oral)
+public sealed partial record CitationStyle(string Written, string Page, string Oral, string Transcript = CitationStyle.DefaultTranscript)
 {
     public const string DefaultWritten = "{who} ({ref}) para {paragraph}";
     public const string DefaultPage = "{who} ({ref}) p. {page}";
     public const string DefaultOral = "{question} [{speaker}]";
+    public const string DefaultTranscript = "[{date}] transcript {page}/{line}";
 
-    public static readonly CitationStyle Default = new(DefaultWritten, DefaultPage, DefaultOral);
+    public static readonly CitationStyle Default = new(DefaultWritten, DefaultPage, DefaultOral, DefaultTranscript);
 
     public static readonly IReadOnlyList<string> Placeholders =
-        ["who", "ref", "submitter", "organisation", "paragraph", "page", "question", "speaker"];
+        ["who", "ref", "submitter", "organisation", "paragraph", "page", "question", "speaker", "line", "date"];
 
     /// <summary>Null when the template is usable, else what is wrong with it in words a clerk can act on.</summary>
     public static string? Problem(string? template, string name, string mustHold)

@@ -15,7 +15,10 @@ public sealed class InquiryCitationTemplate
 
     public required string Oral { get; set; }
 
-    public CitationStyle AsStyle() => new(Written, Page, Oral);
+    /// <summary>Oral evidence cited by transcript page and line; null cites in <see cref="CitationStyle.DefaultTranscript"/>.</summary>
+    public string? Transcript { get; set; }
+
+    public CitationStyle AsStyle() => new(Written, Page, Oral, Transcript ?? CitationStyle.DefaultTranscript);
 }
 
 public sealed class InquiryCitationTemplateConfiguration : IEntityTypeConfiguration<InquiryCitationTemplate>
@@ -28,5 +31,6 @@ public sealed class InquiryCitationTemplateConfiguration : IEntityTypeConfigurat
         e.Property(t => t.Written).HasMaxLength(200);
         e.Property(t => t.Page).HasMaxLength(200);
         e.Property(t => t.Oral).HasMaxLength(200);
+        e.Property(t => t.Transcript).HasMaxLength(200);
     }
 }

@@ -7,6 +7,7 @@ using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
 using EvidenceHub.Core.Themes;
 using EvidenceHub.Extraction;
+using EvidenceHub.Extraction.Coverage;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -110,6 +111,22 @@ public sealed class ProcessSubmissionJob(
         logger.LogInformation("Processed {Reference}: {Passages} passages from {Pages} pages{Themes} in {ElapsedMs} ms (campaign step {CampaignMs} ms)",
             submission.Reference, document.Passages.Count, document.PageCount, retagged ? ", themes changed" : string.Empty, elapsed.ElapsedMilliseconds,
             campaignStep.ElapsedMilliseconds);
+        if (WordCoverage.Warning(document.WordCoverage) is { } warning)
+        {
+            logger.LogWarning("{Reference}: {Warning}", submission.Reference, warning);
+        }
+    }
+
+    /// <summary>A field cut to its column at a word (a section of many headings in a row can run long).</summary>
+    private static string? Shorter(string? text, int max)
+    {
+        if (text is null || text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', max - 1);
+        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]) + "…";
     }
 
     private async Task<ExtractedDocument?> ExtractAsync(Submission submission, CancellationToken cancellationToken)
@@ -210,12 +227,18 @@ public sealed class ProcessSubmissionJob(
                 Speaker = p.Speaker,
                 Role = p.Role,
                 Text = p.Text,
+                Section = Shorter(p.Section, Passage.MaxSectionLength),
+                Time = Shorter(p.Time, 20),
+                LineStart = p.LineStart,
+                LineEnd = p.LineEnd,
+                SpeakerRole = Shorter(p.SpeakerRole, 60),
             }).ToList();
             db.Passages.AddRange(passages);
             await db.Entry(submission).ReloadAsync(cancellationToken); // the version under the lock
             submission.ContentVersion++;
             submission.PageCount = document.PageCount;
             submission.PassageCount = document.Passages.Count;
+            submission.WordCoverage = document.WordCoverage;
             submission.MetadataJson = document.Metadata.Count == 0 ? null : JsonSerializer.Serialize(document.Metadata);
             submission.Password = null;
             IndexChangeLog.Record(db, [submission.Id]); // even when the new file has no passages at all

@@ -32,7 +32,8 @@ public static class SubmissionDocuments
             p.Question,
             p.Speaker,
             p.Text,
-            themes is not null && themes.TryGetValue(p.Id, out var names) ? names : [])
+            themes is not null && themes.TryGetValue(p.Id, out var names) ? names : [],
+            p.LineStart)
         {
             Campaign = campaignId,
             OwnWords = campaignId is not null && p.OwnWords,

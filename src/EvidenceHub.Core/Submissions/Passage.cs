@@ -5,6 +5,9 @@ namespace EvidenceHub.Core.Submissions;
 /// <summary>The unit of search and of citation: a paragraph of written evidence or a transcript turn.</summary>
 public sealed class Passage
 {
+    /// <summary>The longest section kept (headings in a row are joined); a longer one is cut at a word.</summary>
+    public const int MaxSectionLength = 500;
+
     public long Id { get; set; }
 
     public long SubmissionId { get; set; }
@@ -20,6 +23,21 @@ public sealed class Passage
     public string? Speaker { get; set; }
 
     public PassageRole Role { get; set; }
+
+    /// <summary>The heading a transcript turn sits under ("Examination by Mr Keith"); null in written evidence.</summary>
+    public string? Section { get; set; }
+
+    /// <summary>The hearing's latest time stamp at the turn (<c>10.00 am</c>).</summary>
+    public string? Time { get; set; }
+
+    /// <summary>The printed margin line the passage starts on, on <see cref="Page"/>.</summary>
+    public int? LineStart { get; set; }
+
+    /// <summary>The printed margin line the passage ends on, where it ends on the page it starts on.</summary>
+    public int? LineEnd { get; set; }
+
+    /// <summary>The speaker's part at a hearing (<c>Chair</c>, <c>Counsel to the Inquiry</c>, <c>Witness</c>).</summary>
+    public string? SpeakerRole { get; set; }
 
     public required string Text { get; set; }
 

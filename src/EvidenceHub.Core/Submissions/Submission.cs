@@ -54,6 +54,16 @@ public sealed class Submission
 
     public int PassageCount { get; set; }
 
+    /// <summary>
+    /// The share (0 to 1) of the words of the file's text layer that its passages and metadata hold; below
+    /// <see cref="Extraction.Coverage.WordCoverage.Required"/> the record and the desk carry a plain warning. Null
+    /// until read (and for files read before it was measured).
+    /// </summary>
+    public double? WordCoverage { get; set; }
+
+    /// <summary>The plain warning a short <see cref="WordCoverage"/> gives, or null.</summary>
+    public string? ExtractionWarning => Extraction.Coverage.WordCoverage.Warning(WordCoverage);
+
     /// <summary>Header facts a transcript printed (committee, date, witnesses), as JSON.</summary>
     public string? MetadataJson { get; set; }
 

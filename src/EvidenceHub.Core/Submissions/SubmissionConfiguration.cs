@@ -25,6 +25,7 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(s => s.FailureKind).HasConversion<string>().HasMaxLength(30);
         e.Property(s => s.DocumentType).HasConversion<string>().HasMaxLength(10);
+        e.Ignore(s => s.ExtractionWarning);
         e.HasOne(s => s.Inquiry).WithMany().HasForeignKey(s => s.InquiryId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(s => s.Passages).WithOne().HasForeignKey(p => p.SubmissionId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -39,5 +40,8 @@ public sealed class PassageConfiguration : IEntityTypeConfiguration<Passage>
         e.Property(p => p.Question).HasMaxLength(20);
         e.Property(p => p.Speaker).HasMaxLength(200);
         e.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
+        e.Property(p => p.Section).HasMaxLength(Passage.MaxSectionLength);
+        e.Property(p => p.Time).HasMaxLength(20);
+        e.Property(p => p.SpeakerRole).HasMaxLength(60);
     }
 }

@@ -5,11 +5,25 @@ namespace EvidenceHub.Extraction.Pdf;
 /// page it starts on and its paragraph label; footnotes as passages of their own after the paragraph that was being
 /// read when their page ended. Also hands over the same text as lines for the transcript parser.
 /// </summary>
-public sealed class PdfPassageExtractor : IDocumentExtractor, ILineSource
+public sealed class PdfPassageExtractor : IDocumentExtractor, ILineSource, ITextLayerSource
 {
-    public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken) =>
+        ExtractWithTextLayer(content, request, cancellationToken).Document;
+
+    /// <summary>
+    /// The text layer is every line read (after page furniture), a page's lines joined as passages join them (a word
+    /// hyphenated at a line end is one word), and every footnote.
+    /// </summary>
+    public TextLayerDocument ExtractWithTextLayer(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
         var text = PdfTextReader.Read(content, request, cancellationToken);
+        var layer = text.Lines.GroupBy(l => l.Page).Select(page => LineJoiner.Join(page.Select(l => l.Text)))
+            .Concat(text.FootnotesByPage.Values.SelectMany(f => f)).ToList();
+        return new TextLayerDocument(Passages(text), layer);
+    }
+
+    private static ExtractedDocument Passages(PdfText text)
+    {
         var passages = new List<ExtractedPassage>();
         var pendingFootnotes = new Queue<int>(text.FootnotesByPage.Keys.Order());
         var paragraph = new List<SourceLine>();

@@ -2,38 +2,66 @@ using System.Text;
 
 namespace EvidenceHub.Extraction.PlainText;
 
-/// <summary>UTF-8 text (with or without a byte-order mark); paragraphs are separated by blank lines.</summary>
-public sealed class PlainTextPassageExtractor : IDocumentExtractor, ILineSource
+/// <summary>
+/// UTF-8 text (with or without a byte-order mark), Markdown or reStructuredText included: paragraphs are separated
+/// by blank lines (a line that starts with a paragraph label starts one too); headings are passages of their own
+/// with the heading role; the markup itself (<see cref="LightMarkup"/>) is not part of any passage's text, and the
+/// fields of a front-matter block are the document's metadata.
+/// </summary>
+public sealed class PlainTextPassageExtractor : IDocumentExtractor, ILineSource, ITextLayerSource
 {
-    public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken) =>
+        ExtractWithTextLayer(content, request, cancellationToken).Document;
+
+    /// <summary>The text layer is the whole file, markup and all (markup has no words of its own, bar directive names).</summary>
+    public TextLayerDocument ExtractWithTextLayer(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
         var text = Decode(content);
-        var passages = SplitParagraphs(text)
-            .Select(p => PassageBuilder.FromParagraph(p, page: null))
-            .Where(p => p.Text.Length > 0)
-            .ToList();
-        return new ExtractedDocument(null, passages, ExtractedDocument.NoMetadata);
+        return new TextLayerDocument(Passages(LightMarkup.Read(text)), [text]);
     }
 
-    /// <summary>Each non-blank line; a line after a blank line starts a paragraph.</summary>
-    public SourceLines ReadLines(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    private static ExtractedDocument Passages(LightMarkup.Document markup)
     {
-        var lines = new List<SourceLine>();
-        var afterBlank = true;
-        foreach (var raw in SplitLines(Decode(content)))
+        var passages = new List<ExtractedPassage>();
+        var current = new List<string>();
+
+        void Flush()
         {
-            var line = TextNormalizer.Clean(raw);
-            if (line.Length == 0)
+            if (current.Count > 0)
             {
-                afterBlank = true;
+                passages.Add(PassageBuilder.FromParagraph(string.Join(' ', current), page: null));
+                current.Clear();
+            }
+        }
+
+        foreach (var line in markup.Lines)
+        {
+            if (line.IsHeading)
+            {
+                Flush();
+                passages.Add(new ExtractedPassage(null, null, line.Text, Role: PassageRole.Heading));
                 continue;
             }
 
-            lines.Add(new SourceLine(null, line, afterBlank));
-            afterBlank = false;
+            if (line.StartsParagraph || ParagraphLabel.TrySplit(line.Text, out _, out _))
+            {
+                Flush();
+            }
+
+            current.Add(line.Text);
         }
 
-        return new SourceLines(null, lines);
+        Flush();
+        return new ExtractedDocument(null, passages.Where(p => p.Text.Length > 0).ToList(),
+            markup.FrontMatter.Count > 0 ? markup.FrontMatter : ExtractedDocument.NoMetadata);
+    }
+
+    /// <summary>Each non-blank line without its markup; a line after a blank line starts a paragraph.</summary>
+    public SourceLines ReadLines(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    {
+        var markup = LightMarkup.Read(Decode(content));
+        var lines = markup.Lines.Select(l => new SourceLine(null, l.Text, l.StartsParagraph, l.IsHeading)).ToList();
+        return new SourceLines(null, lines, markup.FrontMatter);
     }
 
     public static string Decode(byte[] content)
@@ -46,32 +74,4 @@ public sealed class PlainTextPassageExtractor : IDocumentExtractor, ILineSource
 
         return Encoding.UTF8.GetString(span);
     }
-
-    /// <summary>Blank lines separate paragraphs; a line that starts with a paragraph label starts one too.</summary>
-    public static IEnumerable<string> SplitParagraphs(string text)
-    {
-        var current = new List<string>();
-        foreach (var raw in SplitLines(text))
-        {
-            var line = raw.Trim();
-            var startsLabelled = ParagraphLabel.TrySplit(line, out _, out _);
-            if ((line.Length == 0 || startsLabelled) && current.Count > 0)
-            {
-                yield return string.Join(' ', current);
-                current.Clear();
-            }
-
-            if (line.Length > 0)
-            {
-                current.Add(line);
-            }
-        }
-
-        if (current.Count > 0)
-        {
-            yield return string.Join(' ', current);
-        }
-    }
-
-    private static string[] SplitLines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
 }

@@ -32,5 +32,17 @@ internal static partial class RunningHeaders
         return line => PageNumber().IsMatch(line.Text) || RunningHead().IsMatch(line.Text) || repeated.Contains(Key(line.Text));
     }
 
+    /// <summary>Only the lines repeated on three or more pages: page furniture even before the first turn.</summary>
+    public static Func<SourceLine, bool> DetectRepeated(IReadOnlyList<SourceLine> lines)
+    {
+        var repeated = lines
+            .Where(l => l.Page is not null && l.Text.Length <= MaxHeaderLength)
+            .GroupBy(l => Key(l.Text))
+            .Where(g => g.Select(l => l.Page).Distinct().Count() >= 3 && g.All(l => TurnStart.Match(l.Text) is null))
+            .Select(g => g.Key)
+            .ToHashSet();
+        return line => repeated.Contains(Key(line.Text));
+    }
+
     private static string Key(string text) => Digits().Replace(text.Trim(), "#");
 }

@@ -22,7 +22,7 @@ internal sealed partial class TranscriptHeader
     [GeneratedRegex(@"\bHC\s*(?<n>\d{1,5}(?:-[IVX]+)?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HcNumber();
 
-    [GeneratedRegex(@"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateText();
 
     [GeneratedRegex(@"\bOral evidence(?: taken)?\s*:\s*(?<inquiry>.+?)(?:,\s*HC\b|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -31,10 +31,14 @@ internal sealed partial class TranscriptHeader
     [GeneratedRegex(@"^(?:Questions?\s+\d|Examination of witness|Written evidence|Ordered by the House|Watch the meeting|[–\-•])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EndsContinuation();
 
-    /// <summary>Takes one front-matter line (before the first turn, or a new panel's witness line later on).</summary>
-    public void Add(string line)
+    /// <summary>
+    /// Takes one front-matter line (before the first turn, or a new panel's witness line later on); true where the
+    /// line was read as a labelled field or the continuation of one.
+    /// </summary>
+    public bool Add(string line)
     {
         lines.Add(line);
+        var absorbed = false;
         foreach (var part in InlineFieldBreak().Split(line))
         {
             var match = Labelled().Match(part);
@@ -43,15 +47,28 @@ internal sealed partial class TranscriptHeader
                 var key = KeyFor(match.Groups["key"].Value);
                 Append(key, match.Groups["value"].Value);
                 continuing = key is "members" or "witnesses" ? key : null;
+                absorbed = true;
             }
             else if (continuing is not null && !EndsContinuation().IsMatch(part))
             {
                 fields[continuing] = fields[continuing] + " " + part.Trim();
+                absorbed = true;
             }
             else
             {
                 continuing = null;
             }
+        }
+
+        return absorbed;
+    }
+
+    /// <summary>A front-matter field given apart from the lines (a title heading, a YAML field).</summary>
+    public void Set(string key, string value)
+    {
+        if (!fields.ContainsKey(key))
+        {
+            fields[key] = value;
         }
     }
 
@@ -81,7 +98,7 @@ internal sealed partial class TranscriptHeader
         var metadata = fields.ToDictionary(f => f.Key, f => TextNormalizer.Clean(f.Value));
         var joined = TextNormalizer.Clean(string.Join(' ', lines));
         if (!metadata.ContainsKey("committee")
-            && lines.FirstOrDefault(l => l.Contains("Committee", StringComparison.Ordinal) && !Labelled().IsMatch(l)
+            && lines.FirstOrDefault(l => l.Contains("Committee", StringComparison.OrdinalIgnoreCase) && !Labelled().IsMatch(l)
                 && !l.StartsWith("Oral evidence", StringComparison.OrdinalIgnoreCase)) is { } committee)
         {
             metadata["committee"] = TextNormalizer.Clean(committee);

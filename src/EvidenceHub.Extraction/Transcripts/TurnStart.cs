@@ -13,13 +13,13 @@ internal sealed partial record TurnStart(int? Question, bool Numbered, string Sp
     // odd lower-case particle ("of", "de"), at most eight words.
     private const string Name = @"(?<speaker>(?:Q\d+\s+)?[\p{Lu}][\p{L}'’\-\.]*(?:\s+(?:[\p{Lu}][\p{L}'’\-\.]*|of|de|du|van|von|la|le|da|and)){0,7})";
 
-    [GeneratedRegex(@"^Q\s?(?<q>\d{1,5})\.?\s*" + Name + @"\s*:\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^Q\s?(?<q>\d{1,5})\.?\s*" + Name + @"\s*[—–]?\s*:\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex QuestionFirst();
 
-    [GeneratedRegex(@"^(?<q>\d{1,5})\.\s+" + Name + @"\s*:\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<q>\d{1,5})\.\s+" + Name + @"\s*[—–]?\s*:\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberFirst();
 
-    [GeneratedRegex(@"^" + Name + @"\s*:\s*(?:(?<q>\d{1,5})\.(?:\s+|$))?(?<rest>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^" + Name + @"\s*[—–]?\s*:\s*(?:(?<q>\d{1,5})\.(?:\s+|$))?(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerFirst();
 
     [GeneratedRegex(@"^\(" + Name + @"\)\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
@@ -57,8 +57,9 @@ internal sealed partial record TurnStart(int? Question, bool Numbered, string Sp
             return Create(match, numbered: match.Groups["q"].Success);
         }
 
+        // "(Sir Robert Walmsley) Because …" answers in the old style; "(Pause)" on its own is a stage direction.
         match = Bracketed().Match(line);
-        return match.Success ? Create(match, numbered: false) : null;
+        return match.Success && match.Groups["rest"].Value.Trim().Length > 0 ? Create(match, numbered: false) : null;
     }
 
     private static TurnStart? Create(Match match, bool numbered)

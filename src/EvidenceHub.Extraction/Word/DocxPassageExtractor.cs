@@ -9,17 +9,22 @@ namespace EvidenceHub.Extraction.Word;
 /// tables row by row, text boxes and content controls, then footnotes and endnotes. Headers and
 /// footers are not evidence and are skipped.
 /// </summary>
-public sealed class DocxPassageExtractor : IDocumentExtractor, ILineSource
+public sealed class DocxPassageExtractor : IDocumentExtractor, ILineSource, ITextLayerSource
 {
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    public ExtractedDocument Extract(byte[] content, ExtractionRequest request, CancellationToken cancellationToken) =>
+        ExtractWithTextLayer(content, request, cancellationToken).Document;
+
+    /// <summary>The text layer is every paragraph read (body, tables, text boxes, notes) with the numbers Word shows.</summary>
+    public TextLayerDocument ExtractWithTextLayer(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
-        var passages = ReadParagraphs(content, request, cancellationToken)
+        var paragraphs = ReadParagraphs(content, request, cancellationToken);
+        var passages = paragraphs
             .Select(ToPassage)
             .Where(p => p.Text.Length > 0)
             .ToList();
-        return new ExtractedDocument(null, passages, ExtractedDocument.NoMetadata);
+        return new TextLayerDocument(new ExtractedDocument(null, passages, ExtractedDocument.NoMetadata), paragraphs.Select(p => p.Text).ToList());
     }
 
     /// <summary>One line per Word paragraph, list number in front as Word shows it (a transcript's "Q12" may be one).</summary>
@@ -27,7 +32,8 @@ public sealed class DocxPassageExtractor : IDocumentExtractor, ILineSource
     {
         var lines = ReadParagraphs(content, request, cancellationToken)
             .Where(p => p.Role != PassageRole.Footnote)
-            .Select(p => new SourceLine(null, TextNormalizer.Clean(p.Number is null ? p.Text : p.Number + " " + p.Text), true))
+            .Select(p => new SourceLine(null, TextNormalizer.Clean(p.Number is null ? p.Text : p.Number + " " + p.Text), true,
+                IsHeading: p.Role == PassageRole.Heading))
             .Where(l => l.Text.Length > 0)
             .ToList();
         return new SourceLines(null, lines);

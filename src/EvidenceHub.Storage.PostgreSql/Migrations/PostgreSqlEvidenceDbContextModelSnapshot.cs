@@ -346,6 +346,10 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Transcript")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Written")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -547,6 +551,12 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("LineEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LineStart")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer");
 
@@ -569,9 +579,17 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Section")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Speaker")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SpeakerRole")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<long>("SubmissionId")
                         .HasColumnType("bigint");
@@ -579,6 +597,10 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Time")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -693,6 +715,9 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<double?>("WordCoverage")
+                        .HasColumnType("double precision");
 
                     b.HasKey("Id");
 

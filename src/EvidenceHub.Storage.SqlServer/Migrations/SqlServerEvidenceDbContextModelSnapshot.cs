@@ -347,6 +347,10 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Transcript")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Written")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -548,6 +552,12 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("LineEnd")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("LineStart")
+                        .HasColumnType("int");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("int");
 
@@ -570,9 +580,17 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Section")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Speaker")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SpeakerRole")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<long>("SubmissionId")
                         .HasColumnType("bigint");
@@ -580,6 +598,10 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Time")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
 
@@ -694,6 +716,9 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
+
+                    b.Property<double?>("WordCoverage")
+                        .HasColumnType("float");
 
                     b.HasKey("Id");
 

@@ -329,6 +329,10 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Transcript")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Written")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -520,6 +524,12 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LineEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LineStart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
@@ -542,8 +552,16 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Section")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Speaker")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpeakerRole")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SubmissionId")
@@ -551,6 +569,10 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Time")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -664,6 +686,9 @@ namespace EvidenceHub.Storage.Sqlite.Migrations
                     b.Property<string>("Title")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("WordCoverage")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 

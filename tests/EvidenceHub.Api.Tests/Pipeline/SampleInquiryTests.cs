@@ -18,14 +18,22 @@ public sealed class SampleInquiryTests
         using var host = new EvidenceHubFactory(data, Samples);
         var api = new ApiClient(host.CreateAdminClient());
         var indexed = await WaitForSamplesAsync(api);
-        Assert.AreEqual(46, (await api.GetJsonAsync("/api/inquiries/LBN"))["submissionCount"]!.GetValue<int>());
+        Assert.AreEqual(48, (await api.GetJsonAsync("/api/inquiries/LBN"))["submissionCount"]!.GetValue<int>());
         Assert.HasCount(1, (await api.GetJsonAsync("/api/inquiries")).AsArray());
 
-        Assert.AreEqual(46, indexed["total"]!.GetValue<int>(), "every sample submission is indexed, none failed");
+        Assert.AreEqual(48, indexed["total"]!.GetValue<int>(), "every sample submission is indexed, none failed");
         var failed = await api.GetJsonAsync("/api/inquiries/LBN/submissions?status=failed");
         Assert.AreEqual(0, failed["total"]!.GetValue<int>());
         var oralSessions = await api.GetJsonAsync("/api/inquiries/LBN/submissions?kind=oral");
-        Assert.AreEqual(4, oralSessions["total"]!.GetValue<int>());
+        Assert.AreEqual(6, oralSessions["total"]!.GetValue<int>(), "four committee sessions and two public hearings");
+
+        // The public hearing printed with numbered lines cites by transcript page and line, and keeps every word.
+        var hearing = await api.SearchAsync("q=" + Uri.EscapeDataString("\"capacity gap\"") + "&kind=oral");
+        var turn = hearing["hits"]![0]!["passages"]![0]!;
+        Assert.MatchesRegex(@"^\[6 February 2024\] transcript \d+/\d+$", turn["citation"]!.GetValue<string>());
+        var record = await api.GetJsonAsync("/api/submissions/" + hearing["hits"]![0]!["reference"]!.GetValue<string>());
+        Assert.IsGreaterThanOrEqualTo(0.98, record["wordCoverage"]!.GetValue<double>());
+        Assert.IsNull(record["warning"]);
 
         var oral = await api.SearchAsync("q=" + Uri.EscapeDataString("\"community ownership\"") + "&kind=oral");
         var citation = oral["hits"]![0]!["passages"]![0]!["citation"]!.GetValue<string>();
@@ -76,8 +84,8 @@ public sealed class SampleInquiryTests
         Assert.AreNotEqual("Anonymous", named["submitterName"]!.GetValue<string>(), "staff see who it is");
     }
 
-    /// <summary>Of the 46 sample submissions, 3 are still received and 2 withheld (samples/lbn/manifest.csv).</summary>
-    private const int PublishedSamples = 41;
+    /// <summary>Of the 48 sample submissions, 3 are still received and 2 withheld (samples/lbn/manifest.csv).</summary>
+    private const int PublishedSamples = 43;
 
     private static readonly Dictionary<string, string?> Samples = new() { ["EvidenceHub:LoadSamples"] = "true" };
 
@@ -91,7 +99,7 @@ public sealed class SampleInquiryTests
             if (inquiries.AsArray().Count == 1)
             {
                 indexed = await api.GetJsonAsync("/api/inquiries/LBN/submissions?status=indexed&pageSize=100");
-                if (indexed["total"]!.GetValue<int>() >= 46)
+                if (indexed["total"]!.GetValue<int>() >= 48)
                 {
                     break;
                 }

@@ -25,7 +25,8 @@ public sealed partial class SampleInquiryContentTests
         var submissions = Inquiry.Submissions;
         Assert.IsGreaterThanOrEqualTo(40, submissions.Count(s => s.Kind == "written"));
         Assert.IsGreaterThanOrEqualTo(1, submissions.Count(s => s.Kind == "supplementary"));
-        Assert.HasCount(4, submissions.Where(s => s.IsOral));
+        Assert.HasCount(6, submissions.Where(s => s.IsOral), "four committee sessions and two public hearings");
+        Assert.HasCount(2, submissions.Where(s => s.Layout.IsHearing()));
         Assert.HasCount(2, submissions.Where(s => s.Anonymous && s.Category == "individual"));
         Assert.IsEmpty(submissions.Where(s => !Categories.Contains(s.Category)).Select(s => s.File));
         Assert.HasCount(submissions.Count, submissions.Select(s => s.File).Distinct(), "output file names must be unique");
@@ -68,6 +69,14 @@ public sealed partial class SampleInquiryContentTests
         foreach (var submission in Inquiry.Submissions)
         {
             Assert.IsTrue(File.Exists(Inquiry.SourcePath(submission)), $"no source for {submission.File}");
+            if (submission.Layout.IsHearing())
+            {
+                // A hearing's source is its marked-up transcript: front matter, a title, turns.
+                Assert.StartsWith("---\n", Inquiry.ReadSource(submission).ReplaceLineEndings("\n"), submission.File);
+                Assert.Contains("\n# ", Inquiry.ReadSource(submission), submission.File);
+                continue;
+            }
+
             var source = SourceDocument.Parse(Inquiry.ReadSource(submission));
             Assert.IsNotEmpty(source.Blocks, submission.File);
         }
@@ -102,7 +111,7 @@ public sealed partial class SampleInquiryContentTests
     public void Question_numbers_run_on_across_the_oral_sessions()
     {
         var next = 1;
-        foreach (var session in Inquiry.Submissions.Where(s => s.IsOral).OrderBy(s => s.ReceivedOn))
+        foreach (var session in Inquiry.Submissions.Where(s => s.IsOral && !s.Layout.IsHearing()).OrderBy(s => s.ReceivedOn))
         {
             var numbers = SourceDocument.Parse(Inquiry.ReadSource(session)).Blocks
                 .Select(block => QuestionNumber().Match(block.Text))

@@ -63,10 +63,14 @@ export function facetValueLabel(facet, value) {
 /** "p. 2 · para 3.2 · Q45 · Simon Kaye" parts of a passage's location. */
 export function locationParts(passage) {
   const parts = [];
-  if (passage.page) parts.push(`p. ${passage.page}`);
+  if (passage.page && passage.lineStart) {
+    const lines = passage.lineEnd && passage.lineEnd > passage.lineStart ? `lines ${passage.lineStart}–${passage.lineEnd}` : `line ${passage.lineStart}`;
+    parts.push(`p. ${passage.page}, ${lines}`);
+  } else if (passage.page) parts.push(`p. ${passage.page}`);
   if (passage.paragraph) parts.push(`para ${passage.paragraph}`);
   if (passage.question) parts.push(passage.question.startsWith('Q') ? passage.question : `Q${passage.question}`);
-  if (passage.speaker) parts.push(passage.speaker);
+  if (passage.speaker) parts.push(passage.speakerRole ? `${passage.speaker} (${passage.speakerRole})` : passage.speaker);
+  if (passage.time) parts.push(passage.time);
   return parts;
 }
 

@@ -215,7 +215,7 @@ function updateRow(row, s) {
   row.querySelector('.submitter').textContent = [s.organisation, s.submitterName].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(' · ') + (s.anonymous ? ' (anonymous)' : '');
   row.querySelector('.kind').textContent = kinds[s.kind] || s.kind;
   row.querySelector('.received').textContent = formatDate(s.receivedOn);
-  const statusKey = [s.status, s.failureKind, s.failureReason, s.passageCount].join('|');
+  const statusKey = [s.status, s.failureKind, s.failureReason, s.passageCount, s.warning].join('|');
   if (row.dataset.status !== statusKey) {
     row.dataset.status = statusKey;
     row.dataset.state = s.status;
@@ -229,7 +229,14 @@ function updateRow(row, s) {
 
 function statusCell(s) {
   const badge = el('span', { class: `badge status-${s.status}` }, statuses[s.status] || s.status);
-  if (s.status === 'indexed') return [badge, el('span', { class: 'muted' }, ` ${s.passageCount} passages`)];
+  if (s.status === 'indexed') {
+    return [
+      badge,
+      el('span', { class: 'muted' }, ` ${s.passageCount} passages`),
+      // Words of the file missing from its passages: said plainly, never passed off as complete.
+      s.warning ? el('p', { class: 'reason coverage-warning' }, el('strong', {}, 'Words missing: '), s.warning) : null,
+    ];
+  }
   if (s.status !== 'failed') return badge;
   return [
     badge,

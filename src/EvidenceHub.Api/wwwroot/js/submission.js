@@ -67,6 +67,8 @@ function showSubmission(s, staff) {
       : status],
     ['Pages', s.pageCount],
     ['Passages', s.passageCount],
+    ['Words in passages', s.wordCoverage === null || s.wordCoverage === undefined ? null
+      : s.warning ? el('p', { class: 'reason coverage-warning' }, s.warning) : `${(s.wordCoverage * 100).toFixed(1)}% of the file's words`],
     ['Original file', staff
       ? el('a', { href: `/api/submissions/${enc(s.reference)}/file`, download: s.fileName }, s.fileName || 'Download')
       : el('a', { href: `/api/submissions/${enc(s.reference)}/file`, download: s.reference }, 'Download')],
@@ -90,6 +92,7 @@ function showPassages(passages) {
     const location = where.length ? where.join(' · ') : `passage ${p.ordinal}`;
     return el('li', { id: `p-${p.id}`, tabindex: '-1', dataset: { passageId: p.id, location } },
       el('div', { class: 'passage-head' }, el('p', { class: 'location' }, location), mayQuote ? quoteButton(p, location) : null),
+      p.section ? el('p', { class: 'section muted' }, p.section) : null,
       el('p', { class: 'text' }, p.text));
   }));
   if (location.hash.startsWith('#p-')) {
