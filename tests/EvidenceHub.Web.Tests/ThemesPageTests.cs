@@ -78,7 +78,7 @@ public sealed class ThemesPageTests : EvidenceHubPageTest
 
         var svg = await Page.APIRequest.GetAsync(await Page.Locator("#coverage-svg").GetAttributeAsync("href") ?? "");
         Assert.Contains("<svg", await svg.TextAsync());
-        var csv = await Page.APIRequest.GetAsync(await Page.GetByRole(AriaRole.Link, new() { Name = "CSV" }).GetAttributeAsync("href") ?? "");
+        var csv = await Page.APIRequest.GetAsync(await Page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).GetAttributeAsync("href") ?? "");
         Assert.Contains("Community ownership", await csv.TextAsync());
         await chart.ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync("themes-coverage");
