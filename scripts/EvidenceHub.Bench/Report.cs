@@ -18,7 +18,7 @@ internal sealed class Report(string? folder)
         ["load"] = ["corpus", "client", "searches/s", "p50 / p99 ms", "errors"],
         ["themes"] = ["corpus", "rules over one submission", "throughput", "target"],
         ["ingest"] = ["server", "submissions", "sent as", "all accepted after", "all searchable after", "submissions/s", "target"],
-        ["campaigns"] = ["letters", "whole-inquiry run, one thread", "campaigns found", "own words", "target"],
+        ["campaigns"] = ["letters", "time, one thread", "campaigns found", "own words", "target"],
         ["replica"] = ["cluster", "load", "indexed on A → found on B p50 / p99 / max", "target"],
     };
 
