@@ -50,6 +50,9 @@ switch (args)
     case ["drafts", var data]:
         DraftBench.Run(data, Seed, report);
         break;
+    case ["campaign-step", var data, var letters]:
+        CampaignStepBench.Run(data, Int(letters), Seed, report);
+        break;
     case ["query-inprocess", var data, var output, var rounds]:
         InProcessQueries.Run(data, output, Int(rounds));
         break;
@@ -107,6 +110,7 @@ switch (args)
               drafts DATA                         a 40-page, 200-quotation draft report checked against DATA's first inquiry (after load-db)
               themes-job DATA                     a rule's whole-inquiry job, and ingest's evaluator, over DATA's database (after load-db)
               campaigns LETTERS                   campaign detection over generated letters with known truth (timed, scored)
+              campaign-step DATA LETTERS          the pipeline's campaign step per upload, timed (SQLite in DATA)
               query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher
               query-http URL OUT ROUNDS PASSAGES  the mix through the running API
               pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search

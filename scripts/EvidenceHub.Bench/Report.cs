@@ -18,7 +18,7 @@ internal sealed class Report(string? folder)
         ["load"] = ["corpus", "client", "searches/s", "p50 / p99 ms", "errors"],
         ["themes"] = ["corpus", "rules over one submission", "throughput", "target"],
         ["ingest"] = ["server", "submissions", "sent as", "all accepted after", "all searchable after", "submissions/s", "target"],
-        ["campaigns"] = ["letters", "whole-inquiry run, one thread", "campaigns found", "own words", "target"],
+        ["campaigns"] = ["letters", "time, one thread", "campaigns found", "own words", "target"],
         ["relevance"] = ["collection", "queries judged", "system", "nDCG@10", "MAP@100", "P@10", "R@100", "target"],
         ["relevance-speed"] = ["collection", "queries", "server tookMs p50 / p95 / p99", "HTTP p50 / p95 / p99 ms", "target"],
         ["drafts"] = ["evidence", "draft", "checked (JSON) first / p50", "with comments (Word) first / p50", "target"],

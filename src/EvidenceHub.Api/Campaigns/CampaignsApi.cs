@@ -3,6 +3,7 @@ using EvidenceHub.Api.Hosting;
 using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Api.Search;
 using EvidenceHub.Core.Accounts;
+using EvidenceHub.Core.Audit;
 using EvidenceHub.Core.Campaigns;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
@@ -22,10 +23,10 @@ public static class CampaignsApi
 
         var campaign = app.MapGroup("/api/campaigns/{id:long}").WithTags("Campaigns").RequireInquiryRole(InquiryRole.Clerk, InquiryFrom.Campaign);
         campaign.MapPut("/", RenameAsync);
-        campaign.MapPost("/members/{reference}", (long id, string reference, EvidenceDbContext db, CampaignEdits edits, ImmediateIndexUpdate indexNow, CancellationToken ct) =>
-            MemberAsync(id, reference, db, indexNow, submissionId => edits.AddAsync(id, submissionId, ct), ct));
-        campaign.MapDelete("/members/{reference}", (long id, string reference, EvidenceDbContext db, CampaignEdits edits, ImmediateIndexUpdate indexNow, CancellationToken ct) =>
-            MemberAsync(id, reference, db, indexNow, submissionId => edits.RemoveAsync(id, submissionId, ct), ct));
+        campaign.MapPost("/members/{reference}", (long id, string reference, Caller caller, EvidenceDbContext db, CampaignEdits edits, ImmediateIndexUpdate indexNow, CancellationToken ct) =>
+            MemberAsync(id, reference, db, indexNow, submissionId => edits.AddAsync(id, submissionId, caller.Actor, ct), ct));
+        campaign.MapDelete("/members/{reference}", (long id, string reference, Caller caller, EvidenceDbContext db, CampaignEdits edits, ImmediateIndexUpdate indexNow, CancellationToken ct) =>
+            MemberAsync(id, reference, db, indexNow, submissionId => edits.RemoveAsync(id, submissionId, caller.Actor, ct), ct));
         campaign.MapPost("/split", SplitAsync);
     }
 
@@ -41,7 +42,7 @@ public static class CampaignsApi
         return TypedResults.Ok(new CampaignListDto(await CampaignReader.ListAsync(db, caller, inquiry.Id, null, cancellationToken)));
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> Detect(string prefix, EvidenceDbContext db, IPipelineQueue queue, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted, ProblemHttpResult>> Detect(string prefix, Caller caller, EvidenceDbContext db, AuditLog audit, IPipelineQueue queue, CancellationToken cancellationToken)
     {
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         if (inquiry is null)
@@ -50,13 +51,14 @@ public static class CampaignsApi
         }
 
         queue.DetectCampaigns(inquiry.Id);
+        await audit.WriteAsync(caller.Actor, AuditActions.CampaignsDetected, inquiry.Prefix, detail: "whole-inquiry re-run queued", cancellationToken: cancellationToken);
         return TypedResults.Accepted($"/api/inquiries/{inquiry.Prefix}/campaigns");
     }
 
     private static async Task<Results<Ok<CampaignRefDto>, ProblemHttpResult>> RenameAsync(
         long id, CampaignLabelRequest request, Caller caller, EvidenceDbContext db, CampaignEdits edits, ImmediateIndexUpdate indexNow, CancellationToken cancellationToken)
     {
-        var result = await edits.RenameAsync(id, request.Label, cancellationToken);
+        var result = await edits.RenameAsync(id, request.Label, caller.Actor, cancellationToken);
         if (result.Status != CampaignEditStatus.Done)
         {
             return Problem(result, id, null);
@@ -88,7 +90,7 @@ public static class CampaignsApi
     }
 
     private static async Task<Results<Created<CampaignRefDto>, ProblemHttpResult>> SplitAsync(
-        long id, CampaignSplitRequest request, EvidenceDbContext db, CampaignEdits edits, ImmediateIndexUpdate indexNow, CancellationToken cancellationToken)
+        long id, CampaignSplitRequest request, Caller caller, EvidenceDbContext db, CampaignEdits edits, ImmediateIndexUpdate indexNow, CancellationToken cancellationToken)
     {
         var references = (request.Members ?? []).Select(r => r.Trim().ToUpperInvariant()).Distinct().ToList();
         var ids = await db.Submissions.Where(s => references.Contains(s.Reference)).Select(s => s.Id).ToListAsync(cancellationToken);
@@ -97,7 +99,7 @@ public static class CampaignsApi
             return Problems.BadRequest("Name the members to split off", "Send members: the references of one or more members of this campaign.");
         }
 
-        var result = await edits.SplitAsync(id, ids, request.Label, cancellationToken);
+        var result = await edits.SplitAsync(id, ids, request.Label, caller.Actor, cancellationToken);
         if (result.Status != CampaignEditStatus.Done)
         {
             return Problem(result, id, null);

@@ -22,11 +22,17 @@ public static class AuditActions
     public const string Deleted = "deleted";
     public const string DownloadedUnpublished = "downloaded-unpublished";
     public const string Reindexed = "reindexed";
+    public const string CampaignRenamed = "campaign-renamed";
+    public const string CampaignMemberAdded = "campaign-member-added";
+    public const string CampaignMemberRemoved = "campaign-member-removed";
+    public const string CampaignSplit = "campaign-split";
+    public const string CampaignsDetected = "campaigns-detected";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, SignOut, TokenCreated, TokenRevoked, UserCreated, UserChanged, RoleChanged, InquiryCreated,
         Uploaded, VersionUploaded, MetadataChanged, Published, Withheld, PublicationChanged, PasswordSupplied, Deleted,
-        DownloadedUnpublished, Reindexed,
+        DownloadedUnpublished, Reindexed, CampaignRenamed, CampaignMemberAdded, CampaignMemberRemoved, CampaignSplit,
+        CampaignsDetected,
     ];
 }

@@ -8,13 +8,13 @@ namespace EvidenceHub.Web.Tests.Support;
 /// <summary>
 /// Starts the server once for the run, waits until the sample inquiry is searchable, creates the staff
 /// of <see cref="TestUsers"/> through the users API and takes two sample submissions back to "received"
-/// for the tests that need unpublished evidence (the sample itself publishes 41 of its 46).
+/// for the tests that need unpublished evidence (the sample itself publishes 66 of its 71).
 /// </summary>
 [TestClass]
 public static class WebServerSetup
 {
     /// <summary>The sample submissions, as staff see them (samples/lbn/manifest.csv).</summary>
-    public const int SampleSubmissions = 46;
+    public const int SampleSubmissions = 73;
 
     /// <summary>Left unpublished at start-up for the desk test to publish.</summary>
     public const string LeftForTheClerk = "LBN0005";
