@@ -8,6 +8,9 @@ namespace EvidenceHub.Web.Tests;
 [TestClass]
 public sealed class ThemesPageTests : EvidenceHubPageTest
 {
+    /// <summary>Hits on a page of the search page (js/search.js).</summary>
+    private const int SearchPageSize = 20;
+
     private const string Rule = "\"youth club\" OR \"youth clubs\"";
 
     [TestMethod]
@@ -41,7 +44,7 @@ public sealed class ThemesPageTests : EvidenceHubPageTest
         await item.Locator(".theme-count").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex(@"theme=Youth(\+|%20)provision"));
         await Expect(Page.Locator("#summary")).ToHaveTextAsync(new Regex($"^{expected} submissions? ·"));
-        Assert.AreEqual(expected, await Page.Locator("#hits > li.hit").CountAsync());
+        Assert.AreEqual(Math.Min(expected, SearchPageSize), await Page.Locator("#hits > li.hit").CountAsync(), "the first page of what the rule matched");
 
         // Delete it again, so the sample codebook stays as loaded.
         await Page.GotoAsync("/themes.html?inquiry=LBN");
