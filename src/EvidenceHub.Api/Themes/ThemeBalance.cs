@@ -1,6 +1,5 @@
 using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Core.Campaigns;
 using EvidenceHub.Core.Quotes;
 using EvidenceHub.Core.Storage;
@@ -53,21 +52,13 @@ public static class ThemeBalance
             return Problems.BadRequest("Unknown format", $"'{format}' is not a format; use json or csv.");
         }
 
-        var filters = ThemeSearchFilters.Parse(http.Query, prefix, caller);
-        if (filters.Request is null)
+        var (found, problem) = await ThemeCarriers.LoadAsync(prefix, http, caller, db, searcher, cancellationToken);
+        if (found is null)
         {
-            return Problems.BadRequest("The search filters are not valid", filters.Problem!);
+            return problem!;
         }
 
-        var inquiry = await InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
-        if (inquiry is null)
-        {
-            return Problems.NotFound($"The inquiry '{prefix}'");
-        }
-
-        var themes = await db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiry.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        var request = filters.Request with { Filters = new Dictionary<string, IReadOnlyList<string>>(filters.Request.Filters) { ["inquiry"] = [inquiry.Prefix] } };
-        var carriers = themes.Select(t => searcher.SubmissionIds(ThemeSearchFilters.ForTheme(request, t.Name))).ToList();
+        var (inquiry, themes, carriers) = found;
         var ids = carriers.SelectMany(c => c).Distinct().ToList();
         var readsQuotes = caller.Reads(inquiry.Id);
         var facts = await FactsAsync(db, ids, readsQuotes, cancellationToken);

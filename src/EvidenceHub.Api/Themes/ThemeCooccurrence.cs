@@ -1,11 +1,8 @@
 using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
-using EvidenceHub.Api.Inquiries;
 using EvidenceHub.Core.Storage;
-using EvidenceHub.Core.Themes;
 using EvidenceHub.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace EvidenceHub.Api.Themes;
 
@@ -31,21 +28,13 @@ public static class ThemeCooccurrence
             return Problems.BadRequest("Unknown format", $"'{format}' is not a format; use json, csv or svg.");
         }
 
-        var filters = ThemeSearchFilters.Parse(http.Query, prefix, caller);
-        if (filters.Request is null)
+        var (found, problem) = await ThemeCarriers.LoadAsync(prefix, http, caller, db, searcher, cancellationToken);
+        if (found is null)
         {
-            return Problems.BadRequest("The search filters are not valid", filters.Problem!);
+            return problem!;
         }
 
-        var inquiry = await InquiryLookup.FindAsync(db, caller, prefix, cancellationToken);
-        if (inquiry is null)
-        {
-            return Problems.NotFound($"The inquiry '{prefix}'");
-        }
-
-        var themes = await db.Set<Theme>().AsNoTracking().Where(t => t.InquiryId == inquiry.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        var request = filters.Request with { Filters = new Dictionary<string, IReadOnlyList<string>>(filters.Request.Filters) { ["inquiry"] = [inquiry.Prefix] } };
-        var carriers = themes.Select(t => searcher.SubmissionIds(ThemeSearchFilters.ForTheme(request, t.Name))).ToList();
+        var (inquiry, themes, carriers) = found;
         var pairs = new List<CooccurrencePairDto>();
         for (var a = 0; a < themes.Count; a++)
         {
