@@ -83,9 +83,19 @@ public static class IndexChangeLog
             }
         }
 
+        // A row the caller staged already (Record) serves: one row a submission a save, made urgent if need be.
+        var staged = db.ChangeTracker.Entries<IndexChange>()
+            .Where(e => e.State == EntityState.Added && e.Entity.SubmissionId is not null)
+            .GroupBy(e => e.Entity.SubmissionId!.Value).ToDictionary(g => g.Key, g => g.First().Entity);
         var now = DateTimeOffset.UtcNow;
         foreach (var (id, urgent) in changed)
         {
+            if (staged.TryGetValue(id, out var row))
+            {
+                row.Urgent |= urgent;
+                continue;
+            }
+
             db.Add(new IndexChange { SubmissionId = id, Urgent = urgent, At = now });
         }
     }
