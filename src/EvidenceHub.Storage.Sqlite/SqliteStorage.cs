@@ -8,10 +8,11 @@ namespace EvidenceHub.Storage.Sqlite;
 public static class SqliteStorage
 {
     private static readonly SqliteSynchronousNormal Synchronous = new();
+    private static readonly SqliteWriteGate WriteGate = new();
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder db, EvidenceHubOptions options) =>
         db.UseSqlite(ConnectionString(options), sqlite => sqlite.MigrationsAssembly(typeof(SqliteEvidenceDbContext).Assembly))
-            .AddInterceptors(Synchronous);
+            .AddInterceptors(Synchronous, WriteGate);
 
     public static SqliteEvidenceDbContext CreateContext(EvidenceHubOptions options)
     {

@@ -43,10 +43,7 @@ public sealed class PipelineReconciler(
                 .Where(s => s.Status == ProcessingStatus.Queued || s.Status == ProcessingStatus.Extracting)
                 .Select(s => new { s.Id, s.StatusChangedAt }).ToListAsync(cancellationToken);
             var stale = pending.Where(s => staleAfter == TimeSpan.Zero || s.StatusChangedAt <= before).ToList();
-            foreach (var submission in stale)
-            {
-                queue.Process(submission.Id);
-            }
+            queue.Process(stale.Select(s => s.Id).ToList());
 
             if (stale.Count > 0)
             {

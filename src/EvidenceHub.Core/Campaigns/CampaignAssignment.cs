@@ -16,24 +16,38 @@ namespace EvidenceHub.Core.Campaigns;
 /// </remarks>
 public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
 {
-    public async Task AssignAsync(long submissionId, CancellationToken cancellationToken)
+    public Task AssignAsync(long submissionId, CancellationToken cancellationToken) => AssignAsync([submissionId], cancellationToken);
+
+    /// <summary>
+    /// Assigns a group of submissions in one transaction, in id order, each seeing the ones before it (so a
+    /// batch of copies starts its campaign among itself).
+    /// </summary>
+    public async Task AssignAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
-            if (submission is null)
+            var submissions = await db.Submissions.AsNoTracking().Where(s => submissionIds.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+            if (submissions.Count == 0)
             {
                 return;
             }
 
-            await InquiryLock.TakeAsync(db, submission.InquiryId, cancellationToken);
-            await AssignLockedAsync(submission, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var inquiryId in submissions.Select(s => s.InquiryId).Distinct().Order())
+            {
+                await InquiryLock.TakeAsync(db, inquiryId, cancellationToken);
+            }
+
+            foreach (var submission in submissions)
+            {
+                await AssignLockedAsync(submission, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
             await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         });
     }
 

@@ -7,6 +7,12 @@ public interface IPipelineQueue
     void Process(long submissionId);
 
     /// <summary>
+    /// Runs many submissions through the pipeline in groups (<see cref="ProcessSubmissionJob.RunManyAsync"/>):
+    /// a batch's rows, or those the reconciler finds unfinished.
+    /// </summary>
+    void Process(IReadOnlyCollection<long> submissionIds);
+
+    /// <summary>
     /// Refreshes a submission's index entry after a change that is not a new file (its themes, names a rule
     /// reads); never changes its status.
     /// </summary>

@@ -38,15 +38,64 @@ public sealed class ProcessSubmissionJob(
     TimeProvider clock,
     ILogger<ProcessSubmissionJob> logger)
 {
-    public async Task RunAsync(long submissionId, CancellationToken cancellationToken)
+    /// <summary>Processes one submission.</summary>
+    public Task RunAsync(long submissionId, CancellationToken cancellationToken) => RunManyAsync([submissionId], cancellationToken);
+
+    /// <summary>
+    /// Processes a group of submissions (a batch's rows) together: the same steps, each over the group, so a
+    /// thousand short letters cost a few dozen transactions rather than thousands. One submission's unreadable
+    /// file fails only that submission. Should anything else go wrong for the group, each is processed again on
+    /// its own, so one submission's problem never holds back another.
+    /// </summary>
+    public async Task RunManyAsync(long[] submissionIds, CancellationToken cancellationToken)
+    {
+        if (submissionIds.Length == 1)
+        {
+            await RunOneAsync(submissionIds[0], cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await ProcessAsync(submissionIds, cancellationToken);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Processing {Count} submissions together failed; processing each on its own", submissionIds.Length);
+        }
+
+        var failures = new List<Exception>();
+        foreach (var id in submissionIds)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                await RunOneAsync(id, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            // Retried by Hangfire: those already indexed are skipped by their "can run" check.
+            throw new AggregateException(failures);
+        }
+    }
+
+    private async Task RunOneAsync(long submissionId, CancellationToken cancellationToken)
     {
         try
         {
-            await ProcessAsync(submissionId, cancellationToken);
+            await ProcessAsync([submissionId], cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateException or FileNotFoundException or DirectoryNotFoundException)
         {
             // Its row (and so its passages, or its file) went while the job ran: a deletion, not a failure.
+            db.ChangeTracker.Clear();
             if (await db.Submissions.AsNoTracking().AnyAsync(s => s.Id == submissionId, CancellationToken.None))
             {
                 throw;
@@ -75,45 +124,70 @@ public sealed class ProcessSubmissionJob(
         await indexNow.ApplyAsync();
     }
 
-    private async Task ProcessAsync(long submissionId, CancellationToken cancellationToken)
+    private async Task ProcessAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
     {
         var elapsed = Stopwatch.StartNew();
-        var submission = await db.Submissions.Include(s => s.Inquiry).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         // Can run: its current file has not been read (queued), or a run was cut short (extracting).
-        if (submission is null || submission.Status is ProcessingStatus.Indexed or ProcessingStatus.Failed)
+        var submissions = await db.Submissions.Include(s => s.Inquiry)
+            .Where(s => submissionIds.Contains(s.Id) && s.Status != ProcessingStatus.Indexed && s.Status != ProcessingStatus.Failed)
+            .OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        if (submissions.Count == 0)
         {
             return;
         }
 
-        submission.Start(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        submissions.ForEach(s => s.Start(now));
         await db.SaveChangesAsync(cancellationToken);
-        var started = submission.StatusChangedAt;
+        var started = submissions.ToDictionary(s => s.Id, s => s.StatusChangedAt);
 
-        var document = await ExtractAsync(submission, cancellationToken);
-        if (document is null)
+        var steps = new StepTimes();
+        var documents = await ExtractAsync(submissions, cancellationToken);
+        steps.Lap("extract");
+        if (documents.Count == 0)
         {
-            return; // failed, with its reason saved
+            return; // each failed, with its reason saved
         }
 
-        await StorePassagesAsync(submission, document, cancellationToken);
-        await quotes.ReanchorSubmissionAsync(submission.Id, cancellationToken);
-        var retagged = await themes.EvaluateAsync(submission, submission.Inquiry!.Prefix, cancellationToken);
-        var campaignStep = Stopwatch.StartNew();
-        await campaigns.AssignAsync(submission.Id, cancellationToken);
-        campaignStep.Stop();
+        var stored = await StorePassagesAsync(documents, cancellationToken);
+        steps.Lap("store");
+        var ids = stored.Select(d => d.Submission.Id).ToList();
+        await quotes.ReanchorSubmissionsAsync(ids, cancellationToken);
+        var retagged = await themes.EvaluateAsync(stored.Select(d => d.Submission).ToList(), cancellationToken);
+        steps.Lap("quotes and themes");
+        await campaigns.AssignAsync(ids, cancellationToken);
+        steps.Lap("campaigns");
         await indexNow.ApplyAsync();
-        if (!await MarkIndexedAsync(submissionId, started, cancellationToken))
+        steps.Lap("index");
+        var marked = await MarkIndexedAsync(started.Where(p => ids.Contains(p.Key)).ToDictionary(), cancellationToken);
+        steps.Lap("mark");
+
+        foreach (var (submission, document) in stored)
         {
-            logger.LogInformation("{Reference} changed while it was processed (a new version, or deleted); the next run finishes it", submission.Reference);
-            return;
+            if (!marked.Contains(submission.Id))
+            {
+                logger.LogInformation("{Reference} changed while it was processed (a new version, or deleted); the next run finishes it", submission.Reference);
+                continue;
+            }
+
+            if (WordCoverage.Warning(document.WordCoverage) is { } warning)
+            {
+                logger.LogWarning("{Reference}: {Warning}", submission.Reference, warning);
+            }
         }
 
-        logger.LogInformation("Processed {Reference}: {Passages} passages from {Pages} pages{Themes} in {ElapsedMs} ms (campaign step {CampaignMs} ms)",
-            submission.Reference, document.Passages.Count, document.PageCount, retagged ? ", themes changed" : string.Empty, elapsed.ElapsedMilliseconds,
-            campaignStep.ElapsedMilliseconds);
-        if (WordCoverage.Warning(document.WordCoverage) is { } warning)
+        if (stored.Count == 1)
         {
-            logger.LogWarning("{Reference}: {Warning}", submission.Reference, warning);
+            var (submission, document) = stored[0];
+            logger.LogInformation("Processed {Reference}: {Passages} passages from {Pages} pages{Themes} in {ElapsedMs} ms ({Steps})",
+                submission.Reference, document.Passages.Count, document.PageCount, retagged.Count > 0 ? ", themes changed" : string.Empty,
+                elapsed.ElapsedMilliseconds, steps);
+        }
+        else
+        {
+            logger.LogInformation("Processed {Count} submissions ({First}–{Last}): {Passages} passages{Themes} in {ElapsedMs} ms ({Steps})",
+                stored.Count, stored[0].Submission.Reference, stored[^1].Submission.Reference, stored.Sum(d => d.Document.Passages.Count),
+                retagged.Count > 0 ? $", themes changed on {retagged.Count}" : string.Empty, elapsed.ElapsedMilliseconds, steps);
         }
     }
 
@@ -129,53 +203,78 @@ public sealed class ProcessSubmissionJob(
         return (cut > max / 2 ? text[..cut] : text[..(max - 1)]) + "…";
     }
 
-    private async Task<ExtractedDocument?> ExtractAsync(Submission submission, CancellationToken cancellationToken)
+    private sealed record Read(Submission Submission, ExtractedDocument Document);
+
+    /// <summary>
+    /// Reads the files side by side (the extraction pool bounds how many at once); the unreadable ones fail
+    /// with their reasons, saved together.
+    /// </summary>
+    private async Task<List<Read>> ExtractAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken)
     {
-        var elapsed = Stopwatch.StartNew();
-        try
+        var outcomes = await Task.WhenAll(submissions.Select(async submission =>
         {
-            var content = await ReadStoredFileAsync(submission, cancellationToken);
-            var request = new ExtractionRequest(submission.DocumentType, submission.Kind == SubmissionKind.Oral, submission.Password);
-            return await extraction.RunAsync(content, request, cancellationToken);
-        }
-        catch (ExtractionFailedException ex)
+            var elapsed = Stopwatch.StartNew();
+            try
+            {
+                var content = await ReadStoredFileAsync(submission, cancellationToken);
+                var request = new ExtractionRequest(submission.DocumentType, submission.Kind == SubmissionKind.Oral, submission.Password);
+                return (submission, document: await extraction.RunAsync(content, request, cancellationToken), failure: (ExtractionFailedException?)null);
+            }
+            catch (ExtractionFailedException ex)
+            {
+                logger.LogWarning(ex, "Extraction of {Reference} failed ({Kind}) after {ElapsedMs} ms", submission.Reference, ex.Kind, elapsed.ElapsedMilliseconds);
+                return (submission, document: (ExtractedDocument?)null, failure: ex);
+            }
+        }));
+
+        var failed = outcomes.Where(o => o.failure is not null).ToList();
+        foreach (var (submission, _, failure) in failed)
         {
-            logger.LogWarning(ex, "Extraction of {Reference} failed ({Kind}) after {ElapsedMs} ms", submission.Reference, ex.Kind, elapsed.ElapsedMilliseconds);
             // A password is kept only for the extraction it was given for: a wrong one, or one for a file that
             // fails for another reason, is not left in the database.
             submission.Password = null;
-            submission.Fail(ex.Kind, ex.Message, clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
+            submission.Fail(failure!.Kind, failure.Message, clock.GetUtcNow());
         }
+
+        if (failed.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return outcomes.Where(o => o.document is not null).Select(o => new Read(o.submission, o.document!)).ToList();
     }
 
     /// <summary>
-    /// The last step, under the submission's row lock: marks it indexed only if nobody moved its status since
-    /// this run started it (a corrected version queued meanwhile is left for its own run).
+    /// The last step, under the submissions' row locks: marks each indexed only if nobody moved its status
+    /// since this run started it (a corrected version queued meanwhile is left for its own run). Returns
+    /// those marked.
     /// </summary>
-    private async Task<bool> MarkIndexedAsync(long submissionId, DateTimeOffset started, CancellationToken cancellationToken)
+    private async Task<HashSet<long>> MarkIndexedAsync(IReadOnlyDictionary<long, DateTimeOffset> started, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await SubmissionRowLock.TakeAsync(db, submissionId, cancellationToken))
+            var marked = new HashSet<long>();
+            foreach (var (submissionId, at) in started.OrderBy(p => p.Key))
             {
-                return false;
+                if (!await SubmissionRowLock.TakeAsync(db, submissionId, cancellationToken))
+                {
+                    continue;
+                }
+
+                var current = await db.Submissions.FirstAsync(s => s.Id == submissionId, cancellationToken);
+                if (current.Status == ProcessingStatus.Extracting && SubmissionRowLock.SameInstant(current.StatusChangedAt, at))
+                {
+                    current.MarkIndexed(clock.GetUtcNow());
+                    marked.Add(submissionId);
+                }
             }
 
-            var current = await db.Submissions.FirstAsync(s => s.Id == submissionId, cancellationToken);
-            if (current.Status != ProcessingStatus.Extracting || !SubmissionRowLock.SameInstant(current.StatusChangedAt, started))
-            {
-                return false;
-            }
-
-            current.MarkIndexed(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return true;
+            return marked;
         });
     }
 
@@ -200,56 +299,79 @@ public sealed class ProcessSubmissionJob(
     }
 
     /// <summary>
-    /// Replaces the passages in one transaction, under the submission's row lock, with its content version
+    /// Replaces the passages in one transaction, under each submission's row lock, with its content version
     /// raised (rules evaluated on the old passages can no longer save their tags) and people's passage tags
-    /// moved onto the new passages.
+    /// moved onto the new passages. Returns those stored: a submission deleted meanwhile is left out.
     /// </summary>
-    private async Task StorePassagesAsync(Submission submission, ExtractedDocument document, CancellationToken cancellationToken)
+    private async Task<List<Read>> StorePassagesAsync(IReadOnlyList<Read> documents, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await SubmissionRowLock.TakeAsync(db, submission.Id, cancellationToken))
+            var stored = new List<Read>();
+            var moves = new List<(long SubmissionId, IReadOnlyList<PassageTagReanchoring.OldPassage> Old, List<Passage> Passages)>();
+            foreach (var read in documents)
             {
-                throw new DbUpdateException("The submission was deleted while it was being read.");
+                var (submission, document) = read;
+                if (!await SubmissionRowLock.TakeAsync(db, submission.Id, cancellationToken))
+                {
+                    if (documents.Count == 1)
+                    {
+                        throw new DbUpdateException("The submission was deleted while it was being read.");
+                    }
+
+                    db.Entry(submission).State = EntityState.Detached;
+                    continue;
+                }
+
+                var old = await PassageTagReanchoring.RememberAsync(db, submission.Id, cancellationToken);
+                await db.Passages.Where(p => p.SubmissionId == submission.Id).ExecuteDeleteAsync(cancellationToken);
+                var passages = document.Passages.Select((p, i) => new Passage
+                {
+                    SubmissionId = submission.Id,
+                    Ordinal = i + 1,
+                    Page = p.Page,
+                    Paragraph = p.Paragraph,
+                    Question = p.Question,
+                    Speaker = p.Speaker,
+                    Role = p.Role,
+                    Text = p.Text,
+                    Section = Shorter(p.Section, Passage.MaxSectionLength),
+                    Time = Shorter(p.Time, 20),
+                    LineStart = p.LineStart,
+                    LineEnd = p.LineEnd,
+                    SpeakerRole = Shorter(p.SpeakerRole, 60),
+                }).ToList();
+                db.Passages.AddRange(passages);
+                await db.Entry(submission).ReloadAsync(cancellationToken); // the version under the lock
+                submission.ContentVersion++;
+                submission.PageCount = document.PageCount;
+                submission.PassageCount = document.Passages.Count;
+                submission.WordCoverage = document.WordCoverage;
+                submission.MetadataJson = document.Metadata.Count == 0 ? null : JsonSerializer.Serialize(document.Metadata);
+                submission.Password = null;
+                stored.Add(read);
+                if (old.Count > 0)
+                {
+                    moves.Add((submission.Id, old, passages));
+                }
             }
 
-            var old = await PassageTagReanchoring.RememberAsync(db, submission.Id, cancellationToken);
-            await db.Passages.Where(p => p.SubmissionId == submission.Id).ExecuteDeleteAsync(cancellationToken);
-            var passages = document.Passages.Select((p, i) => new Passage
-            {
-                SubmissionId = submission.Id,
-                Ordinal = i + 1,
-                Page = p.Page,
-                Paragraph = p.Paragraph,
-                Question = p.Question,
-                Speaker = p.Speaker,
-                Role = p.Role,
-                Text = p.Text,
-                Section = Shorter(p.Section, Passage.MaxSectionLength),
-                Time = Shorter(p.Time, 20),
-                LineStart = p.LineStart,
-                LineEnd = p.LineEnd,
-                SpeakerRole = Shorter(p.SpeakerRole, 60),
-            }).ToList();
-            db.Passages.AddRange(passages);
-            await db.Entry(submission).ReloadAsync(cancellationToken); // the version under the lock
-            submission.ContentVersion++;
-            submission.PageCount = document.PageCount;
-            submission.PassageCount = document.Passages.Count;
-            submission.WordCoverage = document.WordCoverage;
-            submission.MetadataJson = document.Metadata.Count == 0 ? null : JsonSerializer.Serialize(document.Metadata);
-            submission.Password = null;
-            IndexChangeLog.Record(db, [submission.Id]); // even when the new file has no passages at all
+            IndexChangeLog.Record(db, stored.Select(r => r.Submission.Id)); // even when a new file has no passages at all
             await db.SaveChangesAsync(cancellationToken);
-            if (old.Count > 0)
+            foreach (var (submissionId, old, passages) in moves)
             {
-                await PassageTagReanchoring.MoveAsync(db, submission.Id, old, passages, cancellationToken);
+                await PassageTagReanchoring.MoveAsync(db, submissionId, old, passages, cancellationToken);
+            }
+
+            if (moves.Count > 0)
+            {
                 await db.SaveChangesAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
+            return stored;
         });
     }
 }

@@ -52,6 +52,20 @@ public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
             quotes.Count(q => q.Status == QuoteStatus.NeedsReview));
     }
 
+    /// <summary>Re-anchors the quotes of those of these submissions that have any (the pipeline, after new passages).</summary>
+    public async Task<ReanchorSummary> ReanchorSubmissionsAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
+    {
+        var quoted = await db.Set<Quote>().Where(q => q.SubmissionId != null && submissionIds.Contains(q.SubmissionId.Value))
+            .Select(q => q.SubmissionId!.Value).Distinct().ToListAsync(cancellationToken);
+        var total = new ReanchorSummary(0, 0, 0, 0);
+        foreach (var id in quoted)
+        {
+            total += await ReanchorSubmissionAsync(id, cancellationToken);
+        }
+
+        return total;
+    }
+
     /// <summary>Re-checks every quote on <paramref name="submissions"/> (the submissions the caller may quote from).</summary>
     public async Task<ReanchorSummary> VerifyAllAsync(IQueryable<Submissions.Submission> submissions, CancellationToken cancellationToken)
     {

@@ -19,4 +19,20 @@ public sealed class SubmissionThemeEvaluator(EvidenceDbContext db, AutomaticTagW
         var read = await RulePassages.ReadAsync(db, [submission.Id], inquiryPrefix, cancellationToken);
         return (await writer.EvaluateAndWriteAsync(read, submission.InquiryId, onlyTheme: null, cancellationToken)).Count > 0;
     }
+
+    /// <summary>
+    /// The same for a group of submissions (their <see cref="Submission.Inquiry"/> loaded), an inquiry at a time.
+    /// Returns those whose tags were added or removed.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> EvaluateAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken)
+    {
+        var changed = new HashSet<long>();
+        foreach (var inquiry in submissions.GroupBy(s => (s.InquiryId, s.Inquiry!.Prefix)))
+        {
+            var read = await RulePassages.ReadAsync(db, inquiry.Select(s => s.Id).ToList(), inquiry.Key.Prefix, cancellationToken);
+            changed.UnionWith(await writer.EvaluateAndWriteAsync(read, inquiry.Key.InquiryId, onlyTheme: null, cancellationToken));
+        }
+
+        return changed;
+    }
 }

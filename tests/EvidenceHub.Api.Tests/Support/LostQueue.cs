@@ -12,6 +12,10 @@ public sealed class LostQueue : IPipelineQueue
     {
     }
 
+    public void Process(IReadOnlyCollection<long> submissionIds)
+    {
+    }
+
     public void Refresh(long submissionId)
     {
     }

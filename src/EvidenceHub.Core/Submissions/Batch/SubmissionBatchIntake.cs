@@ -6,7 +6,7 @@ namespace EvidenceHub.Core.Submissions.Batch;
 
 /// <summary>
 /// Takes a ZIP of documents with a manifest.csv at its root and puts every listed file through the
-/// ordinary intake, one by one: one file's problem never harms another. Entries are read in memory by
+/// ordinary intake's checks, a chunk at a time (<see cref="SubmissionIntake.AcceptManyAsync"/>): one file's problem never harms another. Entries are read in memory by
 /// name and never written out, so no path in the ZIP can leave it. A batch too large to take whole (too
 /// many files, or files that unpack to more than <see cref="EvidenceHubOptions.MaxBatchUnpackedBytes"/>)
 /// is refused before any of it is taken in.
@@ -55,10 +55,21 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
                 return new BatchResult.Refused(IntakeRefusal.TooLarge, tooLarge);
             }
 
+            var byName = zip.Entries.GroupBy(e => e.FullName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var results = new List<BatchRowResult>();
-            foreach (var row in rows)
+            // Read and taken in a chunk at a time: the files of one chunk are in memory together, never the whole batch.
+            foreach (var chunk in rows.Chunk(SubmissionIntake.BatchChunk))
             {
-                results.Add(await AcceptRowAsync(prefix, zip, row, actor, cancellationToken));
+                var read = new List<(ManifestRow Row, NewSubmission? Upload, BatchRowResult? Rejected)>();
+                foreach (var row in chunk)
+                {
+                    read.Add(await ReadRowAsync(byName, row, cancellationToken));
+                }
+
+                var uploads = read.Where(r => r.Upload is not null).ToList();
+                var taken = await intake.AcceptManyAsync(prefix, uploads.Select(r => (r.Upload!, (string?)$"batch row {r.Row.Line}")).ToList(), actor, cancellationToken);
+                var outcomes = uploads.Zip(taken).ToDictionary(p => p.First.Row, p => Outcome(p.First.Row, p.Second));
+                results.AddRange(read.Select(r => r.Rejected ?? outcomes[r.Row]));
             }
 
             var listed = rows.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
@@ -94,22 +105,23 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
         return await BatchUnpackedSize.ProblemAsync(listed, options.Value.MaxUploadBytes, options.Value.MaxBatchUnpackedBytes, cancellationToken);
     }
 
-    private async Task<BatchRowResult> AcceptRowAsync(string prefix, ZipArchive zip, ManifestRow row, Actor actor, CancellationToken cancellationToken)
+    /// <summary>A row's file and submitter, read and checked; or why the row is rejected.</summary>
+    private async Task<(ManifestRow Row, NewSubmission? Upload, BatchRowResult? Rejected)> ReadRowAsync(
+        IReadOnlyDictionary<string, ZipArchiveEntry> entries, ManifestRow row, CancellationToken cancellationToken)
     {
         if (row.File.Length == 0)
         {
-            return Rejected(row, $"Row {row.Line} of manifest.csv names no file.");
+            return (row, null, Rejected(row, $"Row {row.Line} of manifest.csv names no file."));
         }
 
-        var entry = zip.Entries.FirstOrDefault(e => e.FullName == row.File);
-        if (entry is null)
+        if (!entries.TryGetValue(row.File, out var entry))
         {
-            return Rejected(row, $"manifest.csv row {row.Line} names '{row.File}', which is not in the ZIP.");
+            return (row, null, Rejected(row, $"manifest.csv row {row.Line} names '{row.File}', which is not in the ZIP."));
         }
 
         if (ParseRow(row, out var problem) is not { } metadata)
         {
-            return Rejected(row, problem!);
+            return (row, null, Rejected(row, problem!));
         }
 
         var limit = options.Value.MaxUploadBytes;
@@ -120,24 +132,25 @@ public sealed class SubmissionBatchIntake(SubmissionIntake intake, IOptions<Evid
         }
         catch (InvalidDataException)
         {
-            return Rejected(row, $"'{row.File}' could not be unpacked: the ZIP is damaged there. Make the ZIP again, or upload this file on its own.");
+            return (row, null, Rejected(row, $"'{row.File}' could not be unpacked: the ZIP is damaged there. Make the ZIP again, or upload this file on its own."));
         }
 
         if (content is null)
         {
-            return Rejected(row, $"'{row.File}' is larger than the largest file accepted ({limit / 1024.0 / 1024.0:0.#} MB).");
+            return (row, null, Rejected(row, $"'{row.File}' is larger than the largest file accepted ({limit / 1024.0 / 1024.0:0.#} MB)."));
         }
 
-        var upload = metadata with { FileName = Path.GetFileName(row.File), Content = content };
-        return await intake.AcceptAsync(prefix, upload, actor, cancellationToken, via: $"batch row {row.Line}") switch
-        {
-            IntakeResult.Accepted a => new BatchRowResult(row.File, BatchOutcome.Accepted, Reference: a.Submission.Reference),
-            IntakeResult.Duplicate d => new BatchRowResult(row.File, BatchOutcome.Duplicate, ExistingReference: d.ExistingReference,
-                Reason: $"The same file is already in this inquiry as {d.ExistingReference}."),
-            IntakeResult.Refused r => Rejected(row, r.Detail),
-            _ => Rejected(row, "The file could not be taken in."),
-        };
+        return (row, metadata with { FileName = Path.GetFileName(row.File), Content = content }, null);
     }
+
+    private static BatchRowResult Outcome(ManifestRow row, IntakeResult result) => result switch
+    {
+        IntakeResult.Accepted a => new BatchRowResult(row.File, BatchOutcome.Accepted, Reference: a.Submission.Reference),
+        IntakeResult.Duplicate d => new BatchRowResult(row.File, BatchOutcome.Duplicate, ExistingReference: d.ExistingReference,
+            Reason: $"The same file is already in this inquiry as {d.ExistingReference}."),
+        IntakeResult.Refused r => Rejected(row, r.Detail),
+        _ => Rejected(row, "The file could not be taken in."),
+    };
 
     private static NewSubmission? ParseRow(ManifestRow row, out string? problem)
     {
