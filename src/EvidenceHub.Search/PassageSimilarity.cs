@@ -10,7 +10,7 @@ namespace EvidenceHub.Search;
 /// average passage is scored as if it were of average length. BM25's length normalisation exists so that
 /// a long, wordy document does not win on repetition; on whole documents it also rewards shortness a
 /// little, but passages include headings, speaker labels and one-line answers of three to ten words,
-/// whose single mention of a query word then scored up to 1.6 times a full paragraph's. A short passage
+/// whose single mention of a query word then scored up to 1.7 times a full paragraph's. A short passage
 /// holds no more evidence per word than an average one, so only a passage longer than average is
 /// normalised (down); see <see cref="SubmissionRanking"/>.
 /// </summary>
