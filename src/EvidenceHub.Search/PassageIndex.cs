@@ -62,7 +62,7 @@ public sealed class PassageIndex : IDisposable
         return new PassageIndex(path, Open(Path.Combine(path, name)));
     }
 
-    public static Similarity Similarity { get; } = new BM25Similarity();
+    public static Similarity Similarity { get; } = PassageSimilarity.ForIndex;
 
     /// <summary>What the live generation's last commit recorded beside its documents.</summary>
     public IReadOnlyDictionary<string, string> CommitData => Live(g => g.CommitData);

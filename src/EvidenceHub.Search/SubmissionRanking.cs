@@ -1,17 +1,22 @@
-using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace EvidenceHub.Search;
 
 /// <summary>
 /// How a submission is ranked from its passages (the README's "How hits are ranked"; measured with
 /// <c>scripts/bench.sh</c>'s relevance tables against a plain BM25 index of whole documents): each passage
-/// scores BM25 over its text, plus half the BM25 of its submission's title for the query's words (the
-/// title raises a passage that matched; it matches nothing by itself); stop words in a query of
-/// alternatives weigh nothing; and a submission scores its best passage plus 0.2 of its second and
-/// 0.04 of its third, so that a submission that makes the point more than once comes before one that
-/// mentions it once, without a long document's many weak passages outweighing a strong one.
+/// scores BM25 over its text (<see cref="PassageSimilarity"/>: a passage shorter than average counts as
+/// average, so a heading or a one-line answer does not outscore a paragraph), plus half the BM25 of its
+/// submission's title for the query's words (the title raises a passage that matched; it matches nothing
+/// by itself); in a query of alternatives, stop words (<see cref="StopWords"/>) weigh nothing, in the
+/// text and in the title; and a submission scores its best passage plus 0.2 of its second and 0.04 of
+/// its third, so that a submission that makes the point more than once comes before one that mentions
+/// it once, without a long document's many weak passages outweighing a strong one.
 /// </summary>
 public static class SubmissionRanking
 {
@@ -38,6 +43,11 @@ public static class SubmissionRanking
             return reweighted;
         }
 
+        if (!ReferenceEquals(reweighted, query))
+        {
+            titleTerms.RemoveAll(t => StopWords.Contains(t.Text)); // alternatives with other words: stop words weigh nothing in the title either
+        }
+
         var title = new BooleanQuery(disableCoord: true) { Boost = TitleBoost };
         foreach (var term in titleTerms.Distinct())
         {
@@ -58,7 +68,7 @@ public static class SubmissionRanking
             return query;
         }
 
-        bool IsStop(BooleanClause c) => c.Query is TermQuery t && t.Term.Field == PassageFields.Text && EnglishAnalyzer.DefaultStopSet.Contains(t.Term.Text);
+        static bool IsStop(BooleanClause c) => c.Query is TermQuery t && t.Term.Field == PassageFields.Text && StopWords.Contains(t.Term.Text);
         if (boolean.Clauses.All(IsStop))
         {
             return query;
@@ -77,6 +87,40 @@ public static class SubmissionRanking
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The function words of English (the Snowball project's list of 174: "what", "which", "about",
+    /// "how", "there", "have"…), as the text field indexes them (stemmed: "this" is "thi", "was" is "wa").
+    /// A question pasted as alternatives is mostly these; in a small collection they are rare enough
+    /// for their IDF to count, so they ranked by the way a document was phrased, not by what it is about.
+    /// </summary>
+    public static IReadOnlySet<string> StopWords { get; } = LoadStopWords();
+
+    private static HashSet<string> LoadStopWords()
+    {
+        CharArraySet words;
+        using (var list = IOUtils.GetDecodingReader(typeof(SnowballFilter), "english_stop.txt", System.Text.Encoding.UTF8))
+        {
+            words = WordlistLoader.GetSnowballWordSet(list, PassageFields.Version);
+        }
+
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        using var analyzer = EvidenceAnalyzers.Create();
+        foreach (var word in words)
+        {
+            using var stream = analyzer.GetTokenStream(PassageFields.Text, word.ToString()!);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                stems.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+
+        return stems;
     }
 
     private static void CollectTextTerms(Query query, List<Term> terms)
