@@ -25,7 +25,7 @@ public sealed class DidYouMeanTests
         {
             ("1. The harbour lanterns were restored by volunteers.\n\n2. Volunteers repaired the harbour walls after the storm.", "Harbur Quay Trust"),
             ("1. Harbour dues fund the lanterns and the volunteers' training.", "Fictional Dues Board"),
-            ("1. The ferry timetable ignores the harbour volunteers entirely.", "Fictional Ferry Users"),
+            ("1. The ferry timetable ignores the harbour volunteers entirely.\n\n2. Its tiller was mended twice.", "Fictional Ferry Users"),
         };
         foreach (var (text, organisation) in published)
         {
@@ -34,7 +34,7 @@ public sealed class DidYouMeanTests
         }
 
         // Never published: its words are in the index's dictionary, and only staff of DYM may read them.
-        await UploadAsync("1. The marigolds beside the quay were planted in secret.", "Fictional Garden Club");
+        await UploadAsync("1. The marigolds beside the quay were planted in secret.\n\n2. The teller counted the dues.\n\n3. A teller kept the accounts.", "Fictional Garden Club");
         await visitor.WaitForTotalAsync("inquiry=DYM", 3);
     }
 
@@ -111,6 +111,14 @@ public sealed class DidYouMeanTests
         var staff = await admin.SearchAsync("q=marigols");
         Assert.AreEqual("marigolds", staff["didYouMean"]!["q"]!.GetValue<string>());
         Assert.AreEqual(1, staff["didYouMean"]!["hits"]!.GetValue<int>());
+    }
+
+    [TestMethod]
+    public async Task Between_two_words_as_near_the_one_offered_is_the_one_more_frequent_in_what_the_caller_may_read()
+    {
+        // "teller" (two unpublished passages) and "tiller" (one published) are both one edit from "toller".
+        Assert.AreEqual("tiller", (await visitor.SearchAsync("q=toller"))["didYouMean"]!["q"]!.GetValue<string>());
+        Assert.AreEqual("teller", (await admin.SearchAsync("q=toller"))["didYouMean"]!["q"]!.GetValue<string>());
     }
 
     [TestMethod]
