@@ -46,6 +46,12 @@ internal sealed class SpellingSuggester(IndexSearcher searcher, SearchRequest re
     /// <summary>How many times as frequent a word must be to replace one the evidence already holds.</summary>
     public const int MorePopular = 10;
 
+    /// <summary>A word the caller's evidence holds in this many passages is taken as meant, and not corrected.</summary>
+    public const int Established = 100;
+
+    /// <summary>How far a candidate's passages are counted: enough to tell a common word from a rare one.</summary>
+    private const int CountUpTo = 1_000;
+
     /// <summary>Words of one query looked at: a long pasted query is not worth a dictionary walk per word.</summary>
     public const int MaxWords = 10;
 
@@ -54,7 +60,7 @@ internal sealed class SpellingSuggester(IndexSearcher searcher, SearchRequest re
 
     private static readonly Analyzer Analyzer = EvidenceAnalyzers.Create();
 
-    private readonly Dictionary<Term, int> visible = [];
+    private readonly Dictionary<Term, (int Count, int Enough)> visible = [];
 
     /// <summary>The query text with its misspelt words replaced, or null when no word has a better spelling.</summary>
     public string? Correct(string queryText)
@@ -89,7 +95,12 @@ internal sealed class SpellingSuggester(IndexSearcher searcher, SearchRequest re
             return null;
         }
 
-        var own = Visible(searched);
+        var own = Visible(searched, Established);
+        if (own >= Established)
+        {
+            return null;
+        }
+
         var least = own == 0 ? 1 : own * MorePopular;
         var candidates = Candidates(dictionary, typed);
         foreach (var sameDistance in candidates.GroupBy(c => c.Edits).OrderBy(g => g.Key))
@@ -98,12 +109,15 @@ internal sealed class SpellingSuggester(IndexSearcher searcher, SearchRequest re
             var bestCount = 0;
             foreach (var candidate in sameDistance.OrderByDescending(c => c.DocFreq).ThenBy(c => c.Word, StringComparer.Ordinal).Take(MaxCandidates))
             {
-                if (Searched(word.Exact, candidate.Word) is not { } term || term.Equals(searched))
+                // The dictionary's count of a term is at least what the caller may see of it, so a term it
+                // counts too few of is passed over without counting; the rest are counted up to a point.
+                if (Searched(word.Exact, candidate.Word) is not { } term || term.Equals(searched)
+                    || searcher.IndexReader.DocFreq(term) < least)
                 {
                     continue;
                 }
 
-                var count = Visible(term);
+                var count = Visible(term, Math.Max(least, CountUpTo));
                 if (count >= least && count > bestCount)
                 {
                     (best, bestCount) = (candidate.Word, count);
@@ -147,16 +161,40 @@ internal sealed class SpellingSuggester(IndexSearcher searcher, SearchRequest re
         exact ? new Term(PassageFields.TextExact, folded)
             : Analyze(PassageFields.Text, folded) is { } stem ? new Term(PassageFields.Text, stem) : null;
 
-    /// <summary>Passages that hold <paramref name="term"/> and that this caller may see, under the request's dates and other hard filters.</summary>
-    private int Visible(Term term)
+    /// <summary>
+    /// Passages that hold <paramref name="term"/> and that this caller may see, under the request's dates
+    /// and other hard filters, counted up to <paramref name="enough"/>: past that, how many more makes no
+    /// difference to a suggestion, and a common word would cost a walk of most of the index.
+    /// </summary>
+    private int Visible(Term term, int enough)
     {
-        if (!visible.TryGetValue(term, out var count))
+        // A count that stopped short of its limit is exact; one that reached it holds for any lower limit.
+        if (visible.TryGetValue(term, out var known) && (known.Count < known.Enough || enough <= known.Enough))
         {
-            var counter = new TotalHitCountCollector();
-            searcher.Search(HardFilters.Apply(new TermQuery(term), request), counter);
-            visible[term] = count = counter.TotalHits;
+            return Math.Min(known.Count, enough);
         }
 
+        var weight = searcher.CreateNormalizedWeight(HardFilters.Apply(new TermQuery(term), request));
+        var count = 0;
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+            {
+                continue;
+            }
+
+            while (count < enough && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                count++;
+            }
+
+            if (count >= enough)
+            {
+                break;
+            }
+        }
+
+        visible[term] = (count, enough);
         return count;
     }
 
