@@ -50,17 +50,18 @@ public sealed class EvidenceSearcher(PassageIndex index)
             return null;
         }
 
-        Query query;
+        int found;
         try
         {
-            query = EvidenceQueryParser.ParseQuery(respelt, request.Access);
+            found = Matching(searcher, EvidenceQueryParser.ParseQuery(respelt, request.Access), request).Count;
         }
         catch (SearchQueryException)
         {
-            return null; // only words were changed, so this is not expected; a suggestion that does not parse is none
+            // Only words were changed, so a refusal (or running past the time budget) is not expected; the
+            // search itself has answered, and a suggestion that cannot be run is no suggestion.
+            return null;
         }
 
-        var found = Matching(searcher, query, request).Count;
         return found > total ? new SpellingSuggestion(respelt, found) : null;
     }
 
