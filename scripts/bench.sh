@@ -126,6 +126,7 @@ for n in "${sizes[@]}"; do
   [ "$n" = "${sizes[0]}" ] && "${bench[@]}" drafts "$data" >/dev/null
   # --- 4. query latency in-process --------------------------------------------------------------------
   "${bench[@]}" query-inprocess "$data" "$work/inprocess-$n.json" "$rounds"
+  "${bench[@]}" spelling "$data" "$name" "$rounds" >/dev/null
 
   # --- the real API on that data directory ------------------------------------------------------------
   port="$(free_port)"
@@ -196,13 +197,14 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo
 echo "EvidenceHub benchmark ($mode), $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $mem RAM, .NET $(dotnet --version), $pg_version, $(pdftotext -v 2>&1 | head -n 1)."
-for table in extraction extraction-overhead indexing latency upload load relevance relevance-speed ingest replica campaigns drafts; do
+for table in extraction extraction-overhead indexing latency spelling upload load relevance relevance-speed ingest replica campaigns drafts; do
   echo
   case "$table" in
     extraction) echo "**PDF extraction** (both with $(nproc) files at a time, ours through $(nproc) extraction child processes as the server reads; pages/s and words found):" ;;
     extraction-overhead) echo "**Extraction child process overhead** on a short text file (ms per file; the pool as the server runs it, one child per core):" ;;
     indexing) echo "**Indexing** into Lucene through PassageIndex (one thread, one commit; peak working set of the indexing process):" ;;
     latency) echo "**Query latency**, the fixed mix of 20 queries × $rounds rounds after a warm-up of at least 3 rounds and ${warmup_seconds} s (ms; HTTP = the real API over loopback, whole JSON read; PostgreSQL = tsvector GIN, ts_rank_cd, top 20 submissions with ts_headline, the same facet counts by GROUP BY):" ;;
+    spelling) echo "**Did you mean** (in-process, $rounds rounds after three of warm-up: each query with and without looking for a better spelling; only a search that finds fewer than 3 submissions looks):" ;;
     upload) echo "**Upload to searchable** through the real API (from the 202 to the first search hit for a word only that upload contains):" ;;
     load) echo "**Throughput under load** (the same 20-query mix, through the real API):" ;;
     relevance) echo "**Ranking quality**: each collection uploaded through the real intake as text submissions (titles as titles), each judged query run as the OR of its words (lower-cased, at most 100 words) through HTTP (pageSize=100) and through a plain Lucene BM25 index (EnglishAnalyzer, title and text in one field) built in the same run:" ;;

@@ -56,6 +56,9 @@ switch (args)
     case ["query-inprocess", var data, var output, var rounds]:
         InProcessQueries.Run(data, output, Int(rounds));
         break;
+    case ["spelling", var data, var label, var rounds]:
+        SpellingBench.Run(data, label, Int(rounds), report);
+        break;
     case ["query-http", var url, var output, var rounds, var passages]:
         HttpQueries.Run(url, output, Int(rounds), CorpusGenerator.SubmissionCount(Int(passages)));
         break;
@@ -112,6 +115,7 @@ switch (args)
               campaigns LETTERS                   campaign detection over generated letters with known truth (timed, scored)
               campaign-step DATA LETTERS          the pipeline's campaign step per upload, timed (SQLite in DATA)
               query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher
+              spelling DATA LABEL ROUNDS          "did you mean": misspelt and well-spelt queries with and without a suggestion
               query-http URL OUT ROUNDS PASSAGES  the mix through the running API
               pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search
               pg-query CONN OUT ROUNDS            the mix in PostgreSQL

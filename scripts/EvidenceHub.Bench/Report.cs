@@ -22,6 +22,7 @@ internal sealed class Report(string? folder)
         ["relevance"] = ["collection", "queries judged", "system", "nDCG@10", "MAP@100", "P@10", "R@100", "target"],
         ["relevance-speed"] = ["collection", "queries", "server tookMs p50 / p95 / p99", "HTTP p50 / p95 / p99 ms", "target"],
         ["drafts"] = ["evidence", "draft", "checked (JSON) first / p50", "with comments (Word) first / p50", "target"],
+        ["spelling"] = ["corpus", "queries", "as", "without suggestion p50 / p95 ms", "with suggestion p50 / p95 ms", "added at p50, ms", "offered a suggestion"],
         ["replica"] = ["cluster", "load", "indexed on A → found on B p50 / p99 / max", "target"],
     };
 

@@ -29,7 +29,40 @@ public sealed class EvidenceSearcher(PassageIndex index)
     public SearchResults Search(SearchRequest request)
     {
         var userQuery = string.IsNullOrWhiteSpace(request.Query) ? null : EvidenceQueryParser.ParseQuery(request.Query, request.Access);
-        return index.Search(searcher => Run(searcher, userQuery, request));
+        return index.Search(searcher =>
+        {
+            var results = Run(searcher, userQuery, request);
+            return request.SuggestSpelling && userQuery is not null && results.Total < SpellingSuggester.FewSubmissions
+                ? results with { DidYouMean = Suggest(searcher, request, results.Total) }
+                : results;
+        });
+    }
+
+    /// <summary>
+    /// The query respelt (<see cref="SpellingSuggester"/>), if it finds more submissions than
+    /// <paramref name="total"/>, counted for the same caller under the same filters as the search itself:
+    /// a word only hidden evidence holds finds nothing, so it is never offered.
+    /// </summary>
+    private SpellingSuggestion? Suggest(IndexSearcher searcher, SearchRequest request, int total)
+    {
+        if (new SpellingSuggester(searcher, request).Correct(request.Query!) is not { } respelt)
+        {
+            return null;
+        }
+
+        int found;
+        try
+        {
+            found = Matching(searcher, EvidenceQueryParser.ParseQuery(respelt, request.Access), request).Count;
+        }
+        catch (SearchQueryException)
+        {
+            // Only words were changed, so a refusal (or running past the time budget) is not expected; the
+            // search itself has answered, and a suggestion that cannot be run is no suggestion.
+            return null;
+        }
+
+        return found > total ? new SpellingSuggestion(respelt, found) : null;
     }
 
     /// <summary>
@@ -68,31 +101,33 @@ public sealed class EvidenceSearcher(PassageIndex index)
     public IReadOnlySet<long> SubmissionIds(SearchRequest request)
     {
         var userQuery = string.IsNullOrWhiteSpace(request.Query) ? null : EvidenceQueryParser.ParseQuery(request.Query, request.Access);
-        return index.Search(searcher =>
+        return index.Search(searcher => (IReadOnlySet<long>)Matching(searcher, userQuery, request));
+    }
+
+    private HashSet<long> Matching(IndexSearcher searcher, Query? userQuery, SearchRequest request)
+    {
+        var deadline = new SearchDeadline(Clock, TimeBudget);
+        if (userQuery is not null)
         {
-            var deadline = new SearchDeadline(Clock, TimeBudget);
-            if (userQuery is not null)
-            {
-                var parsed = userQuery;
-                Execute(() => userQuery = FuzzyExpansion.Expand(parsed, searcher.IndexReader));
-            }
+            var parsed = userQuery;
+            Execute(() => userQuery = FuzzyExpansion.Expand(parsed, searcher.IndexReader));
+        }
 
-            Weight weight = null!;
-            Execute(() => weight = searcher.CreateNormalizedWeight(HardFilters.Apply(userQuery ?? new MatchAllDocsQuery(), request)));
-            using var collector = new SubmissionCollector(new FacetFilters(request.Filters), 0, deadline);
-            foreach (var range in IndexSlices.Split(searcher.IndexReader.Leaves, 1, int.MaxValue).SelectMany(slice => slice))
-            {
-                collector.Collect(weight, range.Leaf, range.From, range.To);
-            }
+        Weight weight = null!;
+        Execute(() => weight = searcher.CreateNormalizedWeight(HardFilters.Apply(userQuery ?? new MatchAllDocsQuery(), request)));
+        using var collector = new SubmissionCollector(new FacetFilters(request.Filters), 0, deadline);
+        foreach (var range in IndexSlices.Split(searcher.IndexReader.Leaves, 1, int.MaxValue).SelectMany(slice => slice))
+        {
+            collector.Collect(weight, range.Leaf, range.From, range.To);
+        }
 
-            var ids = new HashSet<long>(collector.Groups.Count);
-            for (var i = 0; i < collector.Groups.Count; i++)
-            {
-                ids.Add(collector.Groups.SubmissionId(i));
-            }
+        var ids = new HashSet<long>(collector.Groups.Count);
+        for (var i = 0; i < collector.Groups.Count; i++)
+        {
+            ids.Add(collector.Groups.SubmissionId(i));
+        }
 
-            return (IReadOnlySet<long>)ids;
-        });
+        return ids;
     }
 
     private SearchResults Run(IndexSearcher searcher, Query? userQuery, SearchRequest request)

@@ -96,7 +96,7 @@ internal static class QueryText
     }
 
     /// <summary>The index of the quote that closes the phrase opened at <paramref name="open"/>, or the last index.</summary>
-    private static int ClosingQuote(string text, int open)
+    public static int ClosingQuote(string text, int open)
     {
         for (var i = open + 1; i < text.Length; i++)
         {

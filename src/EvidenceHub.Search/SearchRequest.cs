@@ -47,6 +47,13 @@ public sealed record SearchRequest
     /// </summary>
     public bool Explain { get; init; }
 
+    /// <summary>
+    /// Whether a query that finds fewer than <see cref="SpellingSuggester.FewSubmissions"/> submissions is
+    /// offered a better spelling (<see cref="SearchResults.DidYouMean"/>). It costs a walk of the term
+    /// dictionary per word, only when the hits are few.
+    /// </summary>
+    public bool SuggestSpelling { get; init; }
+
     /// <summary>How many values each facet returns, most frequent first.</summary>
     public int FacetLimit { get; init; } = 10;
 }

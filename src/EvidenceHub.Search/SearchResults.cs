@@ -3,7 +3,14 @@ namespace EvidenceHub.Search;
 public sealed record SearchResults(
     int Total,
     IReadOnlyList<SubmissionHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets)
+{
+    /// <summary>A better spelling of the query, when it found few submissions and the request asked (<see cref="SearchRequest.SuggestSpelling"/>).</summary>
+    public SpellingSuggestion? DidYouMean { get; init; }
+}
+
+/// <summary>The query with its misspelt words replaced, and how many submissions it finds for the same caller under the same filters.</summary>
+public sealed record SpellingSuggestion(string Query, int Total);
 
 /// <summary>
 /// A submission that matched, with its best passages in score order; <paramref name="Explanation"/> only

@@ -14,6 +14,7 @@ public sealed class AccessibilityTests : EvidenceHubPageTest
     [
         ("/", "#summary:not(:empty)"),
         ("/?q=community%20ownership", "#hits > li.hit"),
+        ("/?q=comunity%20ownership", "#did-you-mean a"),
         ("/submission.html?ref=LBN0012", "#passages > li"),
         ("/themes.html?inquiry=LBN", "#codebook > li"),
         ("/desk.html", "#access-notice"),

@@ -74,6 +74,38 @@ public sealed partial class SearchPageTests : EvidenceHubPageTest
     }
 
     [TestMethod]
+    public async Task A_misspelt_search_offers_the_spelling_the_evidence_uses_as_a_link_that_runs_it()
+    {
+        await Page.GotoAsync("/");
+        var box = Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the evidence" });
+        await box.FillAsync("comunity ownership");
+        await box.PressAsync("Enter");
+
+        await Expect(Page.Locator("#summary")).ToHaveTextAsync("No submissions match.");
+        var suggestion = Page.Locator("#did-you-mean");
+        await Expect(suggestion).ToBeVisibleAsync();
+        await Expect(suggestion).ToContainTextAsync(new Regex(@"^Did you mean community ownership\? It finds \d+ submissions\.$"));
+        var link = suggestion.GetByRole(AriaRole.Link, new() { Name = "community ownership" });
+        await Expect(link).ToHaveAttributeAsync("href", new Regex(@"^/\?q=community(\+|%20)ownership$"));
+        var offered = await TotalAsync(suggestion, new Regex(@"finds (\d+)"));
+        await AssertAccessibleAsync("/?q=comunity%20ownership with its spelling suggestion (the public)");
+        await ScreenshotAsync("search-did-you-mean");
+
+        await link.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex(@"q=community(\+|%20)ownership"));
+        await Expect(box).ToHaveValueAsync("community ownership");
+        await Expect(Page.Locator("#summary")).ToHaveTextAsync(new Regex($"^{offered} submissions match"));
+        await Expect(Page.Locator("#hits > li.hit").First).ToBeVisibleAsync();
+        await Expect(suggestion).ToBeHiddenAsync();
+
+        // Back returns to the misspelt search and its suggestion.
+        await Page.GoBackAsync();
+        await Expect(box).ToHaveValueAsync("comunity ownership");
+        await Expect(link).ToBeVisibleAsync();
+        AssertNoScriptErrors();
+    }
+
+    [TestMethod]
     public async Task Search_and_filter_work_from_the_keyboard_alone()
     {
         await Page.GotoAsync("/");
@@ -109,6 +141,9 @@ public sealed partial class SearchPageTests : EvidenceHubPageTest
         await ScreenshotAsync("search-375px");
         AssertNoScriptErrors();
     }
+
+    private static async Task<int> TotalAsync(ILocator text, Regex number) =>
+        int.Parse(number.Match(await text.TextContentAsync() ?? string.Empty).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<int> TotalAsync(ILocator summary) =>
         int.Parse(LeadingNumber().Match(await summary.TextContentAsync() ?? string.Empty).Value, System.Globalization.CultureInfo.InvariantCulture);

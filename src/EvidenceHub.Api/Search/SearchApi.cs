@@ -39,6 +39,7 @@ public static class SearchApi
             clock.ElapsedMilliseconds,
             results.Hits.Select(h => h.AsDto(styles)).ToList(),
             results.Facets,
-            Indexing: !replica.Ready));
+            Indexing: !replica.Ready,
+            DidYouMean: results.DidYouMean is { } respelt ? new DidYouMeanDto(respelt.Query, respelt.Total) : null));
     }
 }

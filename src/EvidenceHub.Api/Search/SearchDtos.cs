@@ -11,7 +11,11 @@ public sealed record SearchResponse(
     long TookMs,
     IReadOnlyList<SearchHitDto> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
-    bool Indexing);
+    bool Indexing,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DidYouMeanDto? DidYouMean = null);
+
+/// <summary>"Did you mean": the query respelt (<paramref name="Q"/>) and how many submissions it finds for the caller (<paramref name="Hits"/>).</summary>
+public sealed record DidYouMeanDto(string Q, int Hits);
 
 public sealed record SearchHitDto(
     string Reference,

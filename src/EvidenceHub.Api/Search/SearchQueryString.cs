@@ -94,6 +94,7 @@ public static class SearchQueryString
         return new(new SearchRequest
         {
             Explain = explainText == "true",
+            SuggestSpelling = true,
             Query = query["q"].ToString(),
             Filters = filters,
             OwnWordsOnly = ownWordsText == "true",

@@ -12,7 +12,8 @@ namespace EvidenceHub.Api.Tests.Access;
 /// <summary>
 /// The leak suite: over a random repository (<see cref="LeakWorld"/>), every GET route of the API, listed
 /// from the endpoint data source, is called as the public and as each role of one inquiry, for every
-/// reference, passage, theme, quote and format. No caller may ever see a word planted where only another
+/// reference, passage, theme, quote and format (and each planted word misspelt, which a spelling suggestion
+/// must not answer with the word). No caller may ever see a word planted where only another
 /// inquiry's staff may read, or an unpublished reference of another inquiry; no call may answer 500;
 /// and every count is the count of what the caller may read.
 /// </summary>
@@ -206,6 +207,7 @@ public sealed class LeakSuiteTests
             foreach (var word in world.Secrets.Values.SelectMany(w => w))
             {
                 yield return $"{path}?facetLimit=1000&q={word}";
+                yield return $"{path}?q={LeakWorld.Misspelt(word)}";
                 yield return $"{path}?q=submitter:{word}";
                 yield return $"{path}?q=organisation:{word}";
             }

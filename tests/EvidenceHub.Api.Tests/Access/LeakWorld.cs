@@ -43,6 +43,9 @@ public sealed class LeakWorld
 
     public List<long> PassageIds { get; } = [];
 
+    /// <summary>A secret one edit away (its last letter dropped): a search for it must never be offered the secret as a spelling.</summary>
+    public static string Misspelt(string secret) => secret[..^1];
+
     public async Task BuildAsync(ApiClient admin)
     {
         foreach (var prefix in Prefixes)
@@ -124,10 +127,13 @@ public sealed class LeakWorld
         return new LeakSubmission(prefix, reference, publication, anonymous, category, anonymous ? null : organisation);
     }
 
-    /// <summary>A word found nowhere else, remembered as a secret of the inquiry.</summary>
+    /// <summary>
+    /// A word found nowhere else, remembered as a secret of the inquiry. Letters only, all of one length:
+    /// a plain word, which a spelling suggestion could offer (<see cref="Misspelt"/>), and none inside another.
+    /// </summary>
     private string Plant(string prefix)
     {
-        var word = "zq" + prefix.ToLowerInvariant() + (char)('a' + planted % 26) + (char)('a' + planted / 26 % 26) + "xw" + planted;
+        var word = "zq" + prefix.ToLowerInvariant() + (char)('a' + planted % 26) + (char)('a' + planted / 26 % 26) + (char)('a' + planted / 676 % 26) + "xw";
         planted++;
         Secrets[prefix].Add(word);
         return word;

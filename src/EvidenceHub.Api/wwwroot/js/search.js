@@ -17,6 +17,7 @@ const sortBox = document.getElementById('sort');
 const fromBox = document.getElementById('from');
 const toBox = document.getElementById('to');
 const summary = document.getElementById('summary');
+const didYouMean = document.getElementById('did-you-mean');
 const hitList = document.getElementById('hits');
 const pager = document.getElementById('pager');
 const facetGroups = document.getElementById('facet-groups');
@@ -87,6 +88,7 @@ async function run(state) {
     if (error.name === 'AbortError') return;
     showProblem(error instanceof ApiProblem ? error : new ApiProblem(0, { title: 'The search could not be run', detail: 'The server did not answer. Try again.' }));
     summary.textContent = 'No results: fix the search above.';
+    renderDidYouMean(state, null);
     hitList.replaceChildren();
     facetGroups.replaceChildren();
     pager.replaceChildren();
@@ -111,9 +113,33 @@ function render(state, results) {
   summary.textContent = results.total === 0
     ? 'No submissions match.'
     : `${results.total} ${noun}${state.q ? (results.total === 1 ? ' matches' : ' match') : ''} · page ${results.page} of ${pages} · ${results.tookMs} ms`;
+  renderDidYouMean(state, results.didYouMean);
   fill(hitList, results.hits.map(renderHit));
   renderFacets(state, results.facets || {});
   renderPager(results.page, pages);
+}
+
+/**
+ * "Did you mean …?": the API offers it when the search found few submissions and the query respelt
+ * finds more. The link is the same search (filters kept) with the respelt query.
+ */
+function renderDidYouMean(state, suggestion) {
+  if (!suggestion) {
+    didYouMean.hidden = true;
+    didYouMean.replaceChildren();
+    return;
+  }
+  const noun = suggestion.hits === 1 ? 'submission' : 'submissions';
+  const link = el('a', {
+    href: `/?${toQuery({ ...state, q: suggestion.q, page: 1 })}`,
+    onclick: (event) => {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return; // a new tab or window follows the href
+      event.preventDefault();
+      go({ q: suggestion.q });
+    },
+  }, suggestion.q);
+  fill(didYouMean, 'Did you mean ', link, `? It finds ${suggestion.hits} ${noun}.`);
+  didYouMean.hidden = false;
 }
 
 function renderHit(hit) {
