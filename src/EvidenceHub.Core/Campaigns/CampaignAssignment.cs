@@ -40,22 +40,31 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
                 await InquiryLock.TakeAsync(db, inquiryId, cancellationToken);
             }
 
+            // Their old signatures and band keys go at once (each is stored again as it is assigned), and their
+            // passages are read at once; each then sees the group members assigned before it, as saved.
+            var ids = submissions.Select(s => s.Id).ToList();
+            await db.Set<CampaignBand>().Where(b => ids.Contains(b.SubmissionId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<CampaignSignature>().Where(s => ids.Contains(s.SubmissionId)).ExecuteDeleteAsync(cancellationToken);
+            var passages = (await db.Passages.Where(p => ids.Contains(p.SubmissionId)).ToListAsync(cancellationToken)).ToLookup(p => p.SubmissionId);
             foreach (var submission in submissions)
             {
-                await AssignLockedAsync(submission, cancellationToken);
+                await AssignLockedAsync(submission, passages[submission.Id].OrderBy(p => p.Ordinal).ToList(), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
             }
+
+            db.ChangeTracker.Clear();
 
             await transaction.CommitAsync(cancellationToken);
         });
     }
 
-    private async Task AssignLockedAsync(Submission submission, CancellationToken cancellationToken)
+    /// <param name="submission">The submission, its old signature and band keys gone.</param>
+    /// <param name="passages">Its passages, tracked, in order.</param>
+    /// <param name="cancellationToken">Stops between reads.</param>
+    private async Task AssignLockedAsync(Submission submission, List<Passage> passages, CancellationToken cancellationToken)
     {
-        var passages = await db.Passages.Where(p => p.SubmissionId == submission.Id).OrderBy(p => p.Ordinal).ToListAsync(cancellationToken);
         var fingerprint = TextFingerprint.Of(passages.Select(p => p.Text));
-        var keys = await StoreSignatureAsync(submission, fingerprint, cancellationToken);
+        var keys = StoreSignature(submission, fingerprint);
         var row = await db.Set<CampaignMember>().FirstOrDefaultAsync(m => m.SubmissionId == submission.Id, cancellationToken);
         if (row is { Origin: CampaignOrigin.Clerk })
         {
@@ -90,11 +99,9 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
         await LeaveAsync(row, passages, cancellationToken);
     }
 
-    /// <summary>Replaces the submission's stored signature and band keys; no keys for oral evidence or a text too short to compare.</summary>
-    private async Task<long[]> StoreSignatureAsync(Submission submission, TextFingerprint fingerprint, CancellationToken cancellationToken)
+    /// <summary>Stores the submission's signature and band keys; no keys for oral evidence or a text too short to compare.</summary>
+    private long[] StoreSignature(Submission submission, TextFingerprint fingerprint)
     {
-        await db.Set<CampaignBand>().Where(b => b.SubmissionId == submission.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<CampaignSignature>().Where(s => s.SubmissionId == submission.Id).ExecuteDeleteAsync(cancellationToken);
         if (submission.Kind == SubmissionKind.Oral || !fingerprint.Comparable)
         {
             return [];
