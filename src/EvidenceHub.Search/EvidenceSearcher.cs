@@ -114,7 +114,7 @@ public sealed class EvidenceSearcher(PassageIndex index)
         }
 
         Weight weight = null!;
-        Execute(() => weight = searcher.CreateNormalizedWeight(HardFilters.Apply(userQuery ?? new MatchAllDocsQuery(), request)));
+        Execute(() => weight = searcher.CreateNormalizedWeight(TermStates.Resolve(HardFilters.Apply(userQuery ?? new MatchAllDocsQuery(), request), searcher)));
         using var collector = new SubmissionCollector(new FacetFilters(request.Filters), 0, deadline);
         foreach (var range in IndexSlices.Split(searcher.IndexReader.Leaves, 1, int.MaxValue).SelectMany(slice => slice))
         {
@@ -141,7 +141,7 @@ public sealed class EvidenceSearcher(PassageIndex index)
 
         var query = HardFilters.Apply(userQuery is null ? new MatchAllDocsQuery() : SubmissionRanking.Ranked(userQuery), request);
         Weight weight = null!;
-        Execute(() => weight = searcher.CreateNormalizedWeight(query));
+        Execute(() => weight = searcher.CreateNormalizedWeight(TermStates.Resolve(query, searcher)));
         // Parallel slices only while no other search is running: under load every core is already busy with
         // a search of its own, and slicing would only add the cost of merging.
         var alone = Interlocked.Increment(ref running) == 1;
@@ -153,7 +153,7 @@ public sealed class EvidenceSearcher(PassageIndex index)
             Collect(weight, slices, collectors);
             var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
             var page = GroupOrder.Page(collectors.Select(c => c.Groups).ToList(), sort, (request.Page - 1) * request.PageSize, request.PageSize);
-            var highlighter = new SnippetHighlighter(userQuery, searcher.IndexReader);
+            var highlighter = new SnippetHighlighter(userQuery is null ? null : SubmissionRanking.WithoutStopWordWeight(userQuery), searcher.IndexReader);
             var hits = page.Select(group => HitReader.ToHit(searcher, group, highlighter, request.Access))
                 .Select(hit => request.Explain && userQuery is not null ? hit with { Explanation = HitExplanation.Of(searcher, query, hit) } : hit)
                 .ToList();

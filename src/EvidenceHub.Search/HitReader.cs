@@ -12,9 +12,16 @@ internal static class HitReader
 {
     public const string AnonymousName = "Anonymous";
 
+    /// <summary>What a passage hit reads of a passage; the submission's own fields are read from its best passage only.</summary>
+    private static readonly ISet<string> PassageOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PassageFields.PassageId, PassageFields.Ordinal, PassageFields.Page, PassageFields.Paragraph, PassageFields.Question,
+        PassageFields.Speaker, PassageFields.Text, PassageFields.Line, PassageFields.OwnWords,
+    };
+
     public static SubmissionHit ToHit(IndexSearcher searcher, SubmissionGroup group, SnippetHighlighter highlighter, SearchAccess access)
     {
-        var docs = group.Best.Select(b => (Doc: searcher.Doc(b.Doc), b.Score)).ToList();
+        var docs = group.Best.Select((b, i) => (Doc: i == 0 ? searcher.Doc(b.Doc) : searcher.Doc(b.Doc, PassageOnly), b.Score)).ToList();
         var first = docs[0].Doc;
         var received = first.GetField(PassageFields.ReceivedOn)?.GetInt32Value() ?? 0;
         var inquiry = first.Get(PassageFields.Inquiry);

@@ -222,50 +222,112 @@ public sealed class SnippetHighlighter
         }
     }
 
-    /// <summary>Up to <see cref="Fragments"/> windows of about <see cref="FragmentSize"/> characters, those with the most distinct marked words, in text order.</summary>
+    /// <summary>
+    /// Up to <see cref="Fragments"/> windows of about <see cref="FragmentSize"/> characters, those with the most
+    /// distinct marked words (words not yet shown in an earlier window counting three times), in text order.
+    /// </summary>
+    /// <remarks>
+    /// A window starts a little before a mark; as the marks are in text order, so are the windows' starts and
+    /// ends, and the marks inside a window are a run that slides forward: each pass over the candidates keeps
+    /// counts per distinct word as marks enter and leave the run, so a passage costs time in proportion to its
+    /// marks, not their square.
+    /// </remarks>
     private static List<(int Start, int End)> BestWindows(string text, List<(int Start, int End)> marks)
     {
+        // Each mark's word as a number, words equal but for case the same.
+        var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var wordOf = new int[marks.Count];
+        for (var i = 0; i < marks.Count; i++)
+        {
+            var word = text.AsSpan(marks[i].Start, marks[i].End - marks[i].Start);
+            if (!lookup.TryGetValue(word, out var id))
+            {
+                id = ids.Count;
+                lookup[word] = id;
+            }
+
+            wordOf[i] = id;
+        }
+
+        var seen = new bool[ids.Count];
+        var inWindow = new int[ids.Count];
         var chosen = new List<(int Start, int End)>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var f = 0; f < Fragments; f++)
         {
-            (int Start, int End, int Score) best = (0, 0, 0);
+            (int Start, int End, int Score, int Unseen) best = (0, 0, 0, 0);
+            Array.Clear(inWindow);
+            int from = 0, to = 0, distinct = 0, unseen = 0;
             foreach (var mark in marks)
             {
-                if (chosen.Any(c => mark.Start < c.End && mark.End > c.Start))
+                if (Overlaps(chosen, mark.Start, mark.End))
                 {
                     continue;
                 }
 
                 var start = WordStart(text, Math.Max(0, mark.Start - 30));
                 var end = WordEnd(text, Math.Min(text.Length, start + FragmentSize));
-                if (chosen.Any(c => start < c.End && end > c.Start))
+                // The run of marks inside [start, end): both ends only move forward.
+                for (; to < marks.Count && marks[to].End <= end; to++)
+                {
+                    if (to >= from && inWindow[wordOf[to]]++ == 0)
+                    {
+                        distinct++;
+                        unseen += seen[wordOf[to]] ? 0 : 1;
+                    }
+                }
+
+                for (; from < marks.Count && marks[from].Start < start; from++)
+                {
+                    if (from < to && --inWindow[wordOf[from]] == 0)
+                    {
+                        distinct--;
+                        unseen -= seen[wordOf[from]] ? 0 : 1;
+                    }
+                }
+
+                if (Overlaps(chosen, start, end))
                 {
                     continue;
                 }
 
-                var words = marks.Where(m => m.Start >= start && m.End <= end).Select(m => text[m.Start..m.End]).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var score = words.Count(w => !seen.Contains(w)) * 2 + words.Count;
+                var score = unseen * 2 + distinct;
                 if (score > best.Score)
                 {
-                    best = (start, end, score);
+                    best = (start, end, score, unseen);
                 }
             }
 
-            if (best.Score == 0 || (f > 0 && marks.Where(m => m.Start >= best.Start && m.End <= best.End).All(m => seen.Contains(text[m.Start..m.End]))))
+            if (best.Score == 0 || (f > 0 && best.Unseen == 0))
             {
                 break;
             }
 
             chosen.Add((best.Start, best.End));
-            foreach (var m in marks.Where(m => m.Start >= best.Start && m.End <= best.End))
+            for (var i = 0; i < marks.Count; i++)
             {
-                seen.Add(text[m.Start..m.End]);
+                if (marks[i].Start >= best.Start && marks[i].End <= best.End)
+                {
+                    seen[wordOf[i]] = true;
+                }
             }
         }
 
         chosen.Sort();
         return chosen;
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> chosen, int start, int end)
+    {
+        foreach (var c in chosen)
+        {
+            if (start < c.End && end > c.Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int WordStart(string text, int at)
@@ -310,7 +372,7 @@ public sealed class SnippetHighlighter
     {
         switch (query)
         {
-            case TermQuery t when IsText(t.Term.Field):
+            case TermQuery t when IsText(t.Term.Field) && t.Boost > 0: // a stop word among alternatives weighs nothing (SubmissionRanking)
                 Add(t.Term, new Target(-1, 0));
                 break;
             case PhraseQuery p when p.GetTerms().Length > 0 && IsText(p.GetTerms()[0].Field):

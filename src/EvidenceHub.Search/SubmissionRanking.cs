@@ -59,9 +59,9 @@ public static class SubmissionRanking
 
     /// <summary>
     /// In a query of alternatives (<c>a OR b OR c</c>) with other words, a stop word still matches but
-    /// weighs nothing: "the" in a pasted question should not decide the order.
+    /// weighs nothing: "the" in a pasted question should not decide the order (nor be marked in snippets).
     /// </summary>
-    private static Query WithoutStopWordWeight(Query query)
+    internal static Query WithoutStopWordWeight(Query query)
     {
         if (query is not BooleanQuery boolean || boolean.Clauses.Any(c => c.Occur != Occur.SHOULD))
         {

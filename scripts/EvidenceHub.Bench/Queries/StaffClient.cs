@@ -10,7 +10,9 @@ internal static class StaffClient
 {
     public const string TokenVariable = "EVIDENCEHUB_TOKEN";
 
-    public static HttpClient For(string baseUrl)
+    /// <param name="baseUrl">The API.</param>
+    /// <param name="timeout">How long one request may take (two minutes unless said).</param>
+    public static HttpClient For(string baseUrl, TimeSpan? timeout = null)
     {
         var token = Environment.GetEnvironmentVariable(TokenVariable);
         if (string.IsNullOrEmpty(token))
@@ -18,7 +20,7 @@ internal static class StaffClient
             throw new InvalidOperationException($"Set {TokenVariable} to a staff token (bench.sh gets one from POST /api/auth/token).");
         }
 
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = timeout ?? TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
     }

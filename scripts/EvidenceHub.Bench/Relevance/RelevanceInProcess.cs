@@ -65,6 +65,41 @@ internal static class RelevanceInProcess
         var queries = collection.Judged.Count.ToString(CultureInfo.InvariantCulture);
         report.Row("relevance", label, queries, "EvidenceSearcher, in-process", F(a.Ndcg10), F(a.Map100), F(a.P10), F(a.R100), "");
         report.Row("relevance", label, queries, "plain Lucene BM25", F(b.Ndcg10), F(b.Map100), F(b.P10), F(b.R100), "");
+        PageCost(searcher, collection, label, report);
+    }
+
+    /// <summary>
+    /// The search alone for <see cref="RelevanceBench"/>'s page of 100 hits (the same ten-word OR queries), and
+    /// the same queries at pageSize=1: what the page costs beside what every search costs.
+    /// </summary>
+    private static void PageCost(EvidenceSearcher searcher, RelevanceCollection collection, string label, Report report)
+    {
+        var tenWord = RelevanceBench.TenWordQueries(collection);
+        if (tenWord.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var pageSize in new[] { 100, 1 })
+        {
+            var times = new List<double>();
+            for (var round = 0; round < 5; round++)
+            {
+                foreach (var text in tenWord)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    searcher.Search(new SearchRequest { Query = text, PageSize = pageSize, Access = SearchAccess.Everything });
+                    if (round >= 2)
+                    {
+                        times.Add(clock.Elapsed.TotalMilliseconds);
+                    }
+                }
+            }
+
+            times.Sort();
+            report.Row("relevance-speed", label, $"{tenWord.Count} ten-word OR queries, pageSize={pageSize}, EvidenceSearcher in-process",
+                Fmt.Triple(times), "–", "");
+        }
     }
 
     private static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);

@@ -32,7 +32,7 @@ public static class CitationTemplateApi
     }
 
     private static async Task<Results<Ok<CitationTemplateDto>, ProblemHttpResult>> PutAsync(
-        string prefix, CitationTemplateRequest request, EvidenceDbContext db, CancellationToken cancellationToken)
+        string prefix, CitationTemplateRequest request, EvidenceDbContext db, CitationStyleCache cache, CancellationToken cancellationToken)
     {
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         if (inquiry is null)
@@ -61,10 +61,12 @@ public static class CitationTemplateApi
 
         (row.Written, row.Page, row.Oral, row.Transcript) = (style.Written, style.Page, style.Oral, style.Transcript);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
         return TypedResults.Ok(AsDto(style));
     }
 
-    private static async Task<Results<Ok<CitationTemplateDto>, ProblemHttpResult>> ResetAsync(string prefix, EvidenceDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CitationTemplateDto>, ProblemHttpResult>> ResetAsync(
+        string prefix, EvidenceDbContext db, CitationStyleCache cache, CancellationToken cancellationToken)
     {
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Prefix == prefix, cancellationToken);
         if (inquiry is null)
@@ -73,6 +75,7 @@ public static class CitationTemplateApi
         }
 
         await db.Set<InquiryCitationTemplate>().Where(t => t.InquiryId == inquiry.Id).ExecuteDeleteAsync(cancellationToken);
+        cache.Invalidate();
         return TypedResults.Ok(AsDto(CitationStyle.Default));
     }
 

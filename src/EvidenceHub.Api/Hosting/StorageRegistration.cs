@@ -24,6 +24,7 @@ public static class StorageRegistration
         {
             MinPassagesPerSlice = sp.GetRequiredService<IOptions<EvidenceHubOptions>>().Value.SearchSlicePassages,
         });
+        services.AddSingleton<CitationStyleCache>();
         services.AddScoped<CitationStyles>();
         services.AddSingleton<ThemeRules>();
         services.AddSingleton<EvidenceHub.Core.Replication.IndexReplica>();

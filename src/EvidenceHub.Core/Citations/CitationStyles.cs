@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EvidenceHub.Core.Citations;
 
 /// <summary>Looks up the citation style of inquiries, by id or by prefix (the default where none is set).</summary>
-public sealed class CitationStyles(EvidenceDbContext db)
+/// <param name="db">The database the templates are read from.</param>
+/// <param name="cache">Where styles by prefix are kept between searches; without one, each look-up reads the database.</param>
+public sealed class CitationStyles(EvidenceDbContext db, CitationStyleCache? cache = null)
 {
     public async Task<CitationStyle> ForInquiryAsync(int inquiryId, CancellationToken cancellationToken) =>
         (await db.Set<InquiryCitationTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.InquiryId == inquiryId, cancellationToken))?.AsStyle()
@@ -17,9 +19,14 @@ public sealed class CitationStyles(EvidenceDbContext db)
         return rows.ToDictionary(t => t.InquiryId, t => t.AsStyle());
     }
 
-    /// <summary>Styles by inquiry prefix, for search hits (which carry the prefix).</summary>
+    /// <summary>Styles by inquiry prefix, for search hits (which carry the prefix); with a cache, every inquiry's, from the cache.</summary>
     public async Task<IReadOnlyDictionary<string, CitationStyle>> ForPrefixesAsync(IEnumerable<string> prefixes, CancellationToken cancellationToken)
     {
+        if (cache is not null)
+        {
+            return await cache.ByPrefixAsync(db, cancellationToken);
+        }
+
         var wanted = prefixes.Distinct().ToList();
         var rows = await (from t in db.Set<InquiryCitationTemplate>().AsNoTracking()
                           join i in db.Inquiries on t.InquiryId equals i.Id

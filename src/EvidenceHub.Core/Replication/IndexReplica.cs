@@ -356,11 +356,17 @@ public sealed class IndexReplica(
         }
     }
 
-    private Dictionary<string, string> Data(long mark, long rebuilt) => new()
+    private Dictionary<string, string> Data(long mark, long rebuilt) => CommitData(mark, rebuilt, clock.GetUtcNow());
+
+    /// <summary>
+    /// What a commit records for a node to follow the change log from: an index written elsewhere with this
+    /// data (the benchmark's, built straight from the database) is opened as it is, not rebuilt at start.
+    /// </summary>
+    public static Dictionary<string, string> CommitData(long mark, long rebuilt, DateTimeOffset at) => new()
     {
         [WatermarkKey] = mark.ToString(CultureInfo.InvariantCulture),
         [RebuiltKey] = rebuilt.ToString(CultureInfo.InvariantCulture),
-        [AtKey] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        [AtKey] = at.ToString("O", CultureInfo.InvariantCulture),
         [FormatKey] = PassageFields.IndexFormat,
     };
 

@@ -142,5 +142,16 @@ public sealed class QuoteCitationTests
 
         var results = await api.WaitForTotalAsync($"q=%22community%20ownership%22&inquiry=TPL", 1);
         Assert.AreEqual($"{reference}, Local Trust, paragraph 4.2", results["hits"]![0]!["passages"]![0]!.Str("citation"));
+
+        // Searches keep the styles they read for a few seconds; a change through this node shows in its next search.
+        var changed = await api.Http.PutAsJsonAsync("/api/inquiries/TPL/citation-template", new { written = "{ref} para {paragraph}" });
+        Assert.AreEqual(HttpStatusCode.OK, changed.StatusCode, await changed.Content.ReadAsStringAsync());
+        var again = await api.GetJsonAsync("/api/search?q=%22community%20ownership%22&inquiry=TPL");
+        Assert.AreEqual($"{reference} para 4.2", again["hits"]![0]!["passages"]![0]!.Str("citation"));
+        var reset = await api.Http.DeleteAsync("/api/inquiries/TPL/citation-template");
+        Assert.AreEqual(HttpStatusCode.OK, reset.StatusCode);
+        var restored = await api.GetJsonAsync("/api/search?q=%22community%20ownership%22&inquiry=TPL");
+        Assert.AreNotEqual($"{reference} para 4.2", restored["hits"]![0]!["passages"]![0]!.Str("citation"), "the default style is back at once");
+        Assert.Contains(reference, restored["hits"]![0]!["passages"]![0]!.Str("citation"));
     }
 }

@@ -64,6 +64,19 @@ public sealed class SearchApiTests
     }
 
     [TestMethod]
+    public async Task Stop_words_among_alternatives_are_not_marked_but_a_phrase_keeps_its_own()
+    {
+        var alternatives = await api.SearchAsync("q=" + Uri.EscapeDataString("the OR roof OR of") + "&inquiry=SRC");
+        var snippet = alternatives["hits"]![0]!["passages"]![0]!["snippet"]!.GetValue<string>();
+        Assert.Contains("<mark>roof</mark>", snippet);
+        Assert.DoesNotContain("<mark>The</mark>", snippet, "a stop word among other words weighs nothing and is not marked");
+
+        var phrase = await api.SearchAsync("q=" + Uri.EscapeDataString("\"ownership of the village\"") + "&inquiry=SRC");
+        Assert.Contains("<mark>ownership</mark> <mark>of</mark> <mark>the</mark> <mark>village</mark>",
+            phrase["hits"]![0]!["passages"]![0]!["snippet"]!.GetValue<string>());
+    }
+
+    [TestMethod]
     public async Task Filters_narrow_by_category_and_kind_and_facets_count_submissions()
     {
         var results = await api.SearchAsync("q=community&category=academic");

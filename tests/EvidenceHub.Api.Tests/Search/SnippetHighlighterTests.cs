@@ -50,6 +50,19 @@ public sealed class SnippetHighlighterTests
     }
 
     [TestMethod]
+    public void Matches_far_apart_make_two_windows_in_text_order_the_second_for_words_the_first_lacks()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("nothing to see in these words at all", 20));
+        var text = $"The broadband is poor here. {filler} The bus runs twice a week. {filler} The bus again, and more bus.";
+        var snippet = For("bus OR broadband").Snippet(text);
+
+        var windows = snippet.Split(" … ");
+        Assert.HasCount(2, windows);
+        Assert.Contains("<mark>broadband</mark> is poor", windows[0]);
+        Assert.Contains("<mark>bus</mark> runs twice a week", windows[1], "the first bus, not the later ones: the window that comes first wins a tie");
+    }
+
+    [TestMethod]
     public void Without_a_match_the_passage_begins_the_snippet()
     {
         var text = string.Join(' ', Enumerable.Repeat("plain words", 60));
