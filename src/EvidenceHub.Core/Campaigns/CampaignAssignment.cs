@@ -64,7 +64,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
     private async Task AssignLockedAsync(Submission submission, List<Passage> passages, CancellationToken cancellationToken)
     {
         var fingerprint = TextFingerprint.Of(passages.Select(p => p.Text));
-        var keys = StoreSignature(submission, fingerprint);
+        var keys = await StoreSignatureAsync(submission, fingerprint, cancellationToken);
         var row = await db.Set<CampaignMember>().FirstOrDefaultAsync(m => m.SubmissionId == submission.Id, cancellationToken);
         if (row is { Origin: CampaignOrigin.Clerk })
         {
@@ -100,7 +100,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
     }
 
     /// <summary>Stores the submission's signature and band keys; no keys for oral evidence or a text too short to compare.</summary>
-    private long[] StoreSignature(Submission submission, TextFingerprint fingerprint)
+    private async Task<long[]> StoreSignatureAsync(Submission submission, TextFingerprint fingerprint, CancellationToken cancellationToken)
     {
         if (submission.Kind == SubmissionKind.Oral || !fingerprint.Comparable)
         {
@@ -115,7 +115,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
             ShingleCount = fingerprint.ShingleCount,
         });
         var keys = MinHash.BandKeys(fingerprint.Signature);
-        db.AddRange(keys.Select(k => new CampaignBand { InquiryId = submission.InquiryId, Key = k, SubmissionId = submission.Id }));
+        await CampaignBandWriter.InsertAsync(db, submission.InquiryId, submission.Id, keys, cancellationToken);
         return keys;
     }
 
