@@ -309,24 +309,31 @@ public sealed class ProcessSubmissionJob(
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The row locks, the versions under them, the passages to remember and the old passages' deletion:
+            // a statement each for the whole group.
+            var ids = documents.Select(d => d.Submission.Id).ToList();
+            await db.Submissions.Where(s => ids.Contains(s.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ContentVersion, s => s.ContentVersion), cancellationToken);
+            var versions = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.Id))
+                .ToDictionaryAsync(s => s.Id, s => s.ContentVersion, cancellationToken);
+            if (documents.Count == 1 && versions.Count == 0)
+            {
+                throw new DbUpdateException("The submission was deleted while it was being read.");
+            }
+
+            var remembered = await PassageTagReanchoring.RememberAsync(db, ids, cancellationToken);
+            await db.Passages.Where(p => ids.Contains(p.SubmissionId)).ExecuteDeleteAsync(cancellationToken);
             var stored = new List<Read>();
             var moves = new List<(long SubmissionId, IReadOnlyList<PassageTagReanchoring.OldPassage> Old, List<Passage> Passages)>();
             foreach (var read in documents)
             {
                 var (submission, document) = read;
-                if (!await SubmissionRowLock.TakeAsync(db, submission.Id, cancellationToken))
+                if (!versions.TryGetValue(submission.Id, out var version))
                 {
-                    if (documents.Count == 1)
-                    {
-                        throw new DbUpdateException("The submission was deleted while it was being read.");
-                    }
-
-                    db.Entry(submission).State = EntityState.Detached;
+                    db.Entry(submission).State = EntityState.Detached; // deleted meanwhile
                     continue;
                 }
 
-                var old = await PassageTagReanchoring.RememberAsync(db, submission.Id, cancellationToken);
-                await db.Passages.Where(p => p.SubmissionId == submission.Id).ExecuteDeleteAsync(cancellationToken);
                 var passages = document.Passages.Select((p, i) => new Passage
                 {
                     SubmissionId = submission.Id,
@@ -344,15 +351,14 @@ public sealed class ProcessSubmissionJob(
                     SpeakerRole = Shorter(p.SpeakerRole, 60),
                 }).ToList();
                 db.Passages.AddRange(passages);
-                await db.Entry(submission).ReloadAsync(cancellationToken); // the version under the lock
-                submission.ContentVersion++;
+                submission.ContentVersion = version + 1; // the version under the lock, raised
                 submission.PageCount = document.PageCount;
                 submission.PassageCount = document.Passages.Count;
                 submission.WordCoverage = document.WordCoverage;
                 submission.MetadataJson = document.Metadata.Count == 0 ? null : JsonSerializer.Serialize(document.Metadata);
                 submission.Password = null;
                 stored.Add(read);
-                if (old.Count > 0)
+                if (remembered.TryGetValue(submission.Id, out var old) && old.Count > 0)
                 {
                     moves.Add((submission.Id, old, passages));
                 }

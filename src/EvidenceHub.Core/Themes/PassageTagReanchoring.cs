@@ -21,14 +21,23 @@ public static class PassageTagReanchoring
     public sealed record OldPassage(long Id, int Ordinal, string Text);
 
     /// <summary>The passages to remember before they are replaced, or none when no tag needs them.</summary>
-    public static async Task<IReadOnlyList<OldPassage>> RememberAsync(EvidenceDbContext db, long submissionId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<OldPassage>> RememberAsync(EvidenceDbContext db, long submissionId, CancellationToken cancellationToken) =>
+        (await RememberAsync(db, [submissionId], cancellationToken)).GetValueOrDefault(submissionId) ?? [];
+
+    /// <summary>The passages to remember of those of these submissions that have tags needing them; one read for the others.</summary>
+    public static async Task<Dictionary<long, IReadOnlyList<OldPassage>>> RememberAsync(
+        EvidenceDbContext db, IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
     {
-        var needed = await db.Set<ThemeTag>().AnyAsync(
-            t => t.SubmissionId == submissionId && t.PassageId != null && (t.Origin == TagOrigin.Manual || t.Review != TagReview.None),
-            cancellationToken);
-        return needed
-            ? await db.Passages.Where(p => p.SubmissionId == submissionId).Select(p => new OldPassage(p.Id, p.Ordinal, p.Text)).ToListAsync(cancellationToken)
-            : [];
+        var needed = await db.Set<ThemeTag>()
+            .Where(t => submissionIds.Contains(t.SubmissionId) && t.PassageId != null && (t.Origin == TagOrigin.Manual || t.Review != TagReview.None))
+            .Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
+        var remembered = new Dictionary<long, IReadOnlyList<OldPassage>>();
+        foreach (var id in needed)
+        {
+            remembered[id] = await db.Passages.Where(p => p.SubmissionId == id).Select(p => new OldPassage(p.Id, p.Ordinal, p.Text)).ToListAsync(cancellationToken);
+        }
+
+        return remembered;
     }
 
     /// <summary>Moves the tags of <paramref name="old"/> passages onto <paramref name="current"/> ones; the caller saves.</summary>
