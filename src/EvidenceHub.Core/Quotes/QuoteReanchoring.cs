@@ -53,25 +53,20 @@ public sealed class QuoteReanchoring(EvidenceDbContext db, TimeProvider clock)
     }
 
     /// <summary>Re-anchors the quotes of those of these submissions that have any (the pipeline, after new passages).</summary>
-    public async Task<ReanchorSummary> ReanchorSubmissionsAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
-    {
-        var quoted = await db.Set<Quote>().Where(q => q.SubmissionId != null && submissionIds.Contains(q.SubmissionId.Value))
-            .Select(q => q.SubmissionId!.Value).Distinct().ToListAsync(cancellationToken);
-        var total = new ReanchorSummary(0, 0, 0, 0);
-        foreach (var id in quoted)
-        {
-            total += await ReanchorSubmissionAsync(id, cancellationToken);
-        }
-
-        return total;
-    }
+    public Task<ReanchorSummary> ReanchorSubmissionsAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken) =>
+        ReanchorQuotedAsync(db.Set<Quote>().Where(q => q.SubmissionId != null && submissionIds.Contains(q.SubmissionId.Value)), cancellationToken);
 
     /// <summary>Re-checks every quote on <paramref name="submissions"/> (the submissions the caller may quote from).</summary>
     public async Task<ReanchorSummary> VerifyAllAsync(IQueryable<Submissions.Submission> submissions, CancellationToken cancellationToken)
     {
         var ids = submissions.Select(s => s.Id);
-        var quoted = await db.Set<Quote>().Where(q => q.SubmissionId != null && ids.Contains(q.SubmissionId.Value))
-            .Select(q => q.SubmissionId!.Value).Distinct().ToListAsync(cancellationToken);
+        return await ReanchorQuotedAsync(db.Set<Quote>().Where(q => q.SubmissionId != null && ids.Contains(q.SubmissionId.Value)), cancellationToken);
+    }
+
+    /// <summary>Re-anchors, a submission at a time, the quotes of every submission these quotes are on.</summary>
+    private async Task<ReanchorSummary> ReanchorQuotedAsync(IQueryable<Quote> quotes, CancellationToken cancellationToken)
+    {
+        var quoted = await quotes.Select(q => q.SubmissionId!.Value).Distinct().ToListAsync(cancellationToken);
         var total = new ReanchorSummary(0, 0, 0, 0);
         foreach (var id in quoted)
         {

@@ -14,47 +14,18 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 {
     public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    public async Task PutAsync(string sha256, byte[] content, CancellationToken cancellationToken)
-    {
-        var path = PathOf(sha256);
-        // A copy already there is kept only if it is intact; a damaged one is replaced by these good bytes.
-        if (File.Exists(path) && Matches(await File.ReadAllBytesAsync(path, cancellationToken), sha256))
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                await file.WriteAsync(content, cancellationToken);
-                file.Flush(flushToDisk: true); // on the disk, not only in the OS cache, before the database names it
-            }
-
-            try
-            {
-                File.Move(temporary, path, overwrite: true);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // the same bytes arrived twice at once and the other copy is in place (Windows will not replace a file being read)
-            }
-        }
-        finally
-        {
-            File.Delete(temporary); // gone already when the move succeeded
-        }
-    }
+    public Task PutAsync(string sha256, byte[] content, CancellationToken cancellationToken) =>
+        PutManyAsync([(sha256, content)], cancellationToken);
 
     /// <summary>
-    /// Writes every file to its temporary name, makes them all durable at once (on Linux one <c>syncfs</c> of the
-    /// file system, elsewhere a flush of each), then renames them into place: a thousand small files wait for
-    /// the disk once, not a thousand times.
+    /// Writes every file to its temporary name, makes them durable (several on Linux at once, with one
+    /// <c>syncfs</c> of the file system; otherwise a flush of each), then renames them into place: a thousand
+    /// small files wait for the disk once, not a thousand times. A copy already there is kept only if it is
+    /// intact; a damaged one is replaced by the good bytes.
     /// </summary>
     public async Task PutManyAsync(IReadOnlyCollection<(string Sha256, byte[] Content)> files, CancellationToken cancellationToken)
     {
+        var syncAtOnce = OperatingSystem.IsLinux() && files.Count > 1;
         var written = new List<(string Temporary, string Path)>();
         try
         {
@@ -71,13 +42,13 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
                 written.Add((temporary, path));
                 await using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
                 await file.WriteAsync(content, cancellationToken);
-                if (!OperatingSystem.IsLinux())
+                if (!syncAtOnce)
                 {
-                    file.Flush(flushToDisk: true);
+                    file.Flush(flushToDisk: true); // on the disk, not only in the OS cache, before the database names it
                 }
             }
 
-            if (written.Count > 0 && OperatingSystem.IsLinux())
+            if (written.Count > 0 && syncAtOnce)
             {
                 SyncFileSystem(written[0].Temporary);
             }
@@ -90,7 +61,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
                 }
                 catch (IOException) when (File.Exists(path))
                 {
-                    // the same bytes arrived twice at once and the other copy is in place
+                    // the same bytes arrived twice at once and the other copy is in place (Windows will not replace a file being read)
                 }
             }
         }

@@ -14,11 +14,8 @@ public sealed class SubmissionThemeEvaluator(EvidenceDbContext db, AutomaticTagW
     /// True when the submission's tags were added or removed. Saves in its own transaction, or in the
     /// caller's when there is one.
     /// </summary>
-    public async Task<bool> EvaluateAsync(Submission submission, string inquiryPrefix, CancellationToken cancellationToken)
-    {
-        var read = await RulePassages.ReadAsync(db, [submission.Id], inquiryPrefix, cancellationToken);
-        return (await writer.EvaluateAndWriteAsync(read, submission.InquiryId, onlyTheme: null, cancellationToken)).Count > 0;
-    }
+    public async Task<bool> EvaluateAsync(Submission submission, string inquiryPrefix, CancellationToken cancellationToken) =>
+        (await EvaluateAsync(submission.InquiryId, inquiryPrefix, [submission.Id], cancellationToken)).Count > 0;
 
     /// <summary>
     /// The same for a group of submissions (their <see cref="Submission.Inquiry"/> loaded), an inquiry at a time.
@@ -29,10 +26,15 @@ public sealed class SubmissionThemeEvaluator(EvidenceDbContext db, AutomaticTagW
         var changed = new HashSet<long>();
         foreach (var inquiry in submissions.GroupBy(s => (s.InquiryId, s.Inquiry!.Prefix)))
         {
-            var read = await RulePassages.ReadAsync(db, inquiry.Select(s => s.Id).ToList(), inquiry.Key.Prefix, cancellationToken);
-            changed.UnionWith(await writer.EvaluateAndWriteAsync(read, inquiry.Key.InquiryId, onlyTheme: null, cancellationToken));
+            changed.UnionWith(await EvaluateAsync(inquiry.Key.InquiryId, inquiry.Key.Prefix, inquiry.Select(s => s.Id).ToList(), cancellationToken));
         }
 
         return changed;
+    }
+
+    private async Task<IReadOnlySet<long>> EvaluateAsync(int inquiryId, string inquiryPrefix, IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
+    {
+        var read = await RulePassages.ReadAsync(db, submissionIds, inquiryPrefix, cancellationToken);
+        return await writer.EvaluateAndWriteAsync(read, inquiryId, onlyTheme: null, cancellationToken);
     }
 }
