@@ -116,6 +116,7 @@ echo "Campaign detection…" >&2
 if [ "$mode" = quick ]; then campaign_letters=(5000); else campaign_letters=(5000 50000); fi
 for n in "${campaign_letters[@]}"; do "${bench[@]}" campaigns "$n" >/dev/null; done
 "${bench[@]}" campaign-step "$work/campaign-step" 2000 >/dev/null
+"${bench[@]}" campaign-step "$work/campaign-groups" 2000 25 >/dev/null
 
 for n in "${sizes[@]}"; do
   name="$(label "$n")"

@@ -51,7 +51,10 @@ switch (args)
         DraftBench.Run(data, Seed, report);
         break;
     case ["campaign-step", var data, var letters]:
-        CampaignStepBench.Run(data, Int(letters), Seed, report);
+        CampaignStepBench.Run(data, Int(letters), 1, Seed, report);
+        break;
+    case ["campaign-step", var data, var letters, var group]:
+        CampaignStepBench.Run(data, Int(letters), Int(group), Seed, report);
         break;
     case ["query-inprocess", var data, var output, var rounds]:
         InProcessQueries.Run(data, output, Int(rounds));
@@ -113,7 +116,7 @@ switch (args)
               drafts DATA                         a 40-page, 200-quotation draft report checked against DATA's first inquiry (after load-db)
               themes-job DATA                     a rule's whole-inquiry job, and ingest's evaluator, over DATA's database (after load-db)
               campaigns LETTERS                   campaign detection over generated letters with known truth (timed, scored)
-              campaign-step DATA LETTERS          the pipeline's campaign step per upload, timed (SQLite in DATA)
+              campaign-step DATA LETTERS [GROUP]  the pipeline's campaign step per upload, timed (SQLite in DATA), in groups of GROUP
               query-inprocess DATA OUT ROUNDS     the 20-query mix through EvidenceSearcher
               spelling DATA LABEL ROUNDS          "did you mean": misspelt and well-spelt queries with and without a suggestion
               query-http URL OUT ROUNDS PASSAGES  the mix through the running API

@@ -22,6 +22,14 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
     /// Assigns a group of submissions in one transaction, in id order, each seeing the ones before it (so a
     /// batch of copies starts its campaign among itself).
     /// </summary>
+    /// <remarks>
+    /// The group's reads are done once: its passages, every stored submission sharing a band key with any of
+    /// its members, their signatures and their membership rows. Each member's candidates are then those stored
+    /// submissions sharing one of its keys and the group members before it sharing one, verified in memory. The
+    /// signatures and band keys go in together, so a group of letters that are nobody's copies costs a handful
+    /// of statements, not a handful each. Joining or starting a campaign saves as it goes (the template is
+    /// rebuilt from the database).
+    /// </remarks>
     public async Task AssignAsync(IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -40,32 +48,50 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
                 await InquiryLock.TakeAsync(db, inquiryId, cancellationToken);
             }
 
-            // Their old signatures and band keys go at once (each is stored again as it is assigned), and their
-            // passages are read at once; each then sees the group members assigned before it, as saved.
             var ids = submissions.Select(s => s.Id).ToList();
             await db.Set<CampaignBand>().Where(b => ids.Contains(b.SubmissionId)).ExecuteDeleteAsync(cancellationToken);
             await db.Set<CampaignSignature>().Where(s => ids.Contains(s.SubmissionId)).ExecuteDeleteAsync(cancellationToken);
             var passages = (await db.Passages.Where(p => ids.Contains(p.SubmissionId)).ToListAsync(cancellationToken)).ToLookup(p => p.SubmissionId);
-            foreach (var submission in submissions)
+            var group = submissions.Select(s =>
             {
-                await AssignLockedAsync(submission, passages[submission.Id].OrderBy(p => p.Ordinal).ToList(), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                var own = passages[s.Id].OrderBy(p => p.Ordinal).ToList();
+                var fingerprint = TextFingerprint.Of(own.Select(p => p.Text));
+                var keys = s.Kind == SubmissionKind.Oral || !fingerprint.Comparable ? [] : MinHash.BandKeys(fingerprint.Signature);
+                return new Member(s, own, fingerprint, keys);
+            }).ToList();
+
+            var stored = await StoredAlikeAsync(group, cancellationToken);
+            var rowIds = ids.Concat(stored.Values.SelectMany(v => v)).Distinct().ToList();
+            await db.Set<CampaignMember>().Where(m => rowIds.Contains(m.SubmissionId)).LoadAsync(cancellationToken);
+            await StoreSignaturesAsync(group, cancellationToken);
+
+            for (var i = 0; i < group.Count; i++)
+            {
+                var earlier = group.Take(i).Where(g => g.Submission.InquiryId == group[i].Submission.InquiryId && g.Shares(group[i])
+                    && TextSimilarity.Alike(group[i].Fingerprint, g.Fingerprint, out _)).Select(g => g.Submission.Id);
+                await AssignLockedAsync(group[i], [.. stored[group[i].Submission.Id], .. earlier], cancellationToken);
             }
 
+            await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-
             await transaction.CommitAsync(cancellationToken);
         });
     }
 
-    /// <param name="submission">The submission, its old signature and band keys gone.</param>
-    /// <param name="passages">Its passages, tracked, in order.</param>
-    /// <param name="cancellationToken">Stops between reads.</param>
-    private async Task AssignLockedAsync(Submission submission, List<Passage> passages, CancellationToken cancellationToken)
+    /// <summary>A member of the group: its passages (tracked, in order), its fingerprint and its band keys (none when it cannot be a copy).</summary>
+    private sealed record Member(Submission Submission, List<Passage> Passages, TextFingerprint Fingerprint, long[] Keys)
     {
-        var fingerprint = TextFingerprint.Of(passages.Select(p => p.Text));
-        var keys = await StoreSignatureAsync(submission, fingerprint, cancellationToken);
-        var row = await db.Set<CampaignMember>().FirstOrDefaultAsync(m => m.SubmissionId == submission.Id, cancellationToken);
+        public bool Shares(Member other) => Keys.Length > 0 && other.Keys.Length > 0 && Keys.Intersect(other.Keys).Any();
+    }
+
+    /// <param name="member">A submission of the group, its old signature and band keys gone.</param>
+    /// <param name="alike">The submissions verified alike it: stored ones and the group's members before it.</param>
+    /// <param name="cancellationToken">Stops between reads.</param>
+    private async Task AssignLockedAsync(Member member, List<long> alike, CancellationToken cancellationToken)
+    {
+        var (submission, passages, fingerprint, keys) = member;
+        var members = db.Set<CampaignMember>().Local;
+        var row = members.FirstOrDefault(m => m.SubmissionId == submission.Id);
         if (row is { Origin: CampaignOrigin.Clerk })
         {
             var campaign = await db.Set<Campaign>().FirstAsync(c => c.Id == row.CampaignId, cancellationToken);
@@ -79,8 +105,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
             return;
         }
 
-        var alike = await AlikeAsync(submission, fingerprint, keys, cancellationToken);
-        var rows = await db.Set<CampaignMember>().Where(m => alike.Contains(m.SubmissionId)).ToListAsync(cancellationToken);
+        var rows = members.Where(m => alike.Contains(m.SubmissionId)).ToList();
         var joined = rows.Where(m => m.IsMember).GroupBy(m => m.CampaignId)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (long?)g.Key).FirstOrDefault();
         if (joined is { } campaignId)
@@ -99,36 +124,56 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
         await LeaveAsync(row, passages, cancellationToken);
     }
 
-    /// <summary>Stores the submission's signature and band keys; no keys for oral evidence or a text too short to compare.</summary>
-    private async Task<long[]> StoreSignatureAsync(Submission submission, TextFingerprint fingerprint, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each member, the stored submissions (outside the group) that share a band key with it and whose
+    /// similarity holds up when verified: one read of the bands and one of the signatures for the whole group.
+    /// </summary>
+    private async Task<Dictionary<long, List<long>>> StoredAlikeAsync(IReadOnlyList<Member> group, CancellationToken cancellationToken)
     {
-        if (submission.Kind == SubmissionKind.Oral || !fingerprint.Comparable)
+        var alike = group.ToDictionary(m => m.Submission.Id, _ => new List<long>());
+        var ids = group.Select(m => m.Submission.Id).ToList();
+        var bands = new List<(int InquiryId, long Key, long SubmissionId)>();
+        foreach (var inquiry in group.Where(m => m.Keys.Length > 0).GroupBy(m => m.Submission.InquiryId))
         {
-            return [];
+            var inquiryId = inquiry.Key;
+            var keys = inquiry.SelectMany(m => m.Keys).Distinct().ToList();
+            var found = await db.Set<CampaignBand>().AsNoTracking()
+                .Where(b => b.InquiryId == inquiryId && keys.Contains(b.Key) && !ids.Contains(b.SubmissionId))
+                .Select(b => new { b.Key, b.SubmissionId }).ToListAsync(cancellationToken);
+            bands.AddRange(found.Select(b => (inquiryId, b.Key, b.SubmissionId)));
         }
 
-        db.Add(new CampaignSignature
+        if (bands.Count == 0)
         {
-            SubmissionId = submission.Id,
-            InquiryId = submission.InquiryId,
-            Signature = MinHash.ToBytes(fingerprint.Signature),
-            ShingleCount = fingerprint.ShingleCount,
-        });
-        var keys = MinHash.BandKeys(fingerprint.Signature);
-        await CampaignBandWriter.InsertAsync(db, submission.InquiryId, submission.Id, keys, cancellationToken);
-        return keys;
+            return alike;
+        }
+
+        var candidates = bands.Select(b => b.SubmissionId).Distinct().ToList();
+        var signatures = (await db.Set<CampaignSignature>().AsNoTracking().Where(s => candidates.Contains(s.SubmissionId)).ToListAsync(cancellationToken))
+            .ToDictionary(s => s.SubmissionId, s => new TextFingerprint(MinHash.FromBytes(s.Signature), s.ShingleCount));
+        var byKey = bands.ToLookup(b => (b.InquiryId, b.Key), b => b.SubmissionId);
+        foreach (var member in group.Where(m => m.Keys.Length > 0))
+        {
+            alike[member.Submission.Id] = member.Keys.SelectMany(k => byKey[(member.Submission.InquiryId, k)]).Distinct().Order()
+                .Where(id => signatures.TryGetValue(id, out var other) && TextSimilarity.Alike(member.Fingerprint, other, out _))
+                .ToList();
+        }
+
+        return alike;
     }
 
-    /// <summary>Submissions sharing a band key with this one whose similarity holds up when verified.</summary>
-    private async Task<List<long>> AlikeAsync(Submission submission, TextFingerprint fingerprint, long[] keys, CancellationToken cancellationToken)
+    /// <summary>The signatures of the members that can be compared, and all their band keys in one statement.</summary>
+    private async Task StoreSignaturesAsync(IReadOnlyList<Member> group, CancellationToken cancellationToken)
     {
-        var candidates = await db.Set<CampaignBand>().AsNoTracking()
-            .Where(b => b.InquiryId == submission.InquiryId && keys.Contains(b.Key) && b.SubmissionId != submission.Id)
-            .Select(b => b.SubmissionId).Distinct().ToListAsync(cancellationToken);
-        var signatures = await db.Set<CampaignSignature>().AsNoTracking().Where(s => candidates.Contains(s.SubmissionId)).ToListAsync(cancellationToken);
-        return signatures
-            .Where(s => TextSimilarity.Alike(fingerprint, new TextFingerprint(MinHash.FromBytes(s.Signature), s.ShingleCount), out _))
-            .Select(s => s.SubmissionId).ToList();
+        var comparable = group.Where(m => m.Keys.Length > 0).ToList();
+        db.AddRange(comparable.Select(m => new CampaignSignature
+        {
+            SubmissionId = m.Submission.Id,
+            InquiryId = m.Submission.InquiryId,
+            Signature = MinHash.ToBytes(m.Fingerprint.Signature),
+            ShingleCount = m.Fingerprint.ShingleCount,
+        }));
+        await CampaignBandWriter.InsertAsync(db, comparable.Select(m => (m.Submission.InquiryId, m.Submission.Id, (IReadOnlyList<long>)m.Keys)).ToList(), cancellationToken);
     }
 
     private async Task JoinAsync(Submission submission, CampaignMember? row, long campaignId, List<Passage> passages, TextFingerprint fingerprint, CancellationToken cancellationToken)
