@@ -256,19 +256,15 @@ public sealed class ProcessSubmissionJob(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = started.Keys.ToList();
+            await SubmissionRowLock.TakeAllAsync(db, ids, cancellationToken);
             var marked = new HashSet<long>();
-            foreach (var (submissionId, at) in started.OrderBy(p => p.Key))
+            foreach (var current in await db.Submissions.Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken))
             {
-                if (!await SubmissionRowLock.TakeAsync(db, submissionId, cancellationToken))
-                {
-                    continue;
-                }
-
-                var current = await db.Submissions.FirstAsync(s => s.Id == submissionId, cancellationToken);
-                if (current.Status == ProcessingStatus.Extracting && SubmissionRowLock.SameInstant(current.StatusChangedAt, at))
+                if (current.Status == ProcessingStatus.Extracting && SubmissionRowLock.SameInstant(current.StatusChangedAt, started[current.Id]))
                 {
                     current.MarkIndexed(clock.GetUtcNow());
-                    marked.Add(submissionId);
+                    marked.Add(current.Id);
                 }
             }
 
@@ -312,8 +308,7 @@ public sealed class ProcessSubmissionJob(
             // The row locks, the versions under them, the passages to remember and the old passages' deletion:
             // a statement each for the whole group.
             var ids = documents.Select(d => d.Submission.Id).ToList();
-            await db.Submissions.Where(s => ids.Contains(s.Id))
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ContentVersion, s => s.ContentVersion), cancellationToken);
+            await SubmissionRowLock.TakeAllAsync(db, ids, cancellationToken);
             var versions = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.Id))
                 .ToDictionaryAsync(s => s.Id, s => s.ContentVersion, cancellationToken);
             if (documents.Count == 1 && versions.Count == 0)

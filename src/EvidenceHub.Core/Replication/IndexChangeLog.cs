@@ -104,9 +104,11 @@ public static class IndexChangeLog
     {
         var touched = entry.Properties.Where(p => p.IsModified && !NotIndexed.Contains(p.Metadata.Name))
             .Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
-        // A move to queued or extracting leaves what the index holds as it was; indexed and failed do not.
+        // The index holds no status: only a move to failed changes it (the submission's entries go). A move to
+        // indexed follows the pipeline's store step, whose own row rewrote the entries; another row for it
+        // would have every node write the same entries again.
         if (touched.Contains(nameof(Submission.Status))
-            && entry.Entity is Submission { Status: ProcessingStatus.Queued or ProcessingStatus.Extracting })
+            && entry.Entity is Submission { Status: not ProcessingStatus.Failed })
         {
             touched.Remove(nameof(Submission.Status));
         }
