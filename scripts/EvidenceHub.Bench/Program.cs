@@ -98,6 +98,11 @@ switch (args)
         var (inProcessSample, inProcessRules) = SampleRelevance.Load(samplesFolder);
         RelevanceInProcess.Run(inProcessSample, inProcessRules, report);
         break;
+    case ["relevance-study", var cisiFolder, var samplesFolder]:
+        RankingStudy.Measure(Cisi.Load(cisiFolder), []);
+        var (studySample, studyRules) = SampleRelevance.Load(samplesFolder);
+        RankingStudy.Measure(studySample, studyRules);
+        break;
     case ["latency-table", var label, var inProcess, var http, var pg]:
         LatencySummary.Run(label, inProcess, http, pg, report);
         break;
@@ -127,6 +132,7 @@ switch (args)
               replica-lag A B COUNT RATE LABEL    COUNT uploads to node A at RATE/s: indexed on A → found on B
               relevance URL CISI SAMPLES          ranking quality through the running API against plain BM25 (CISI folder, sample inquiry folder)
               relevance-inprocess CISI SAMPLES    the same collections through EvidenceSearcher in memory (for studying ranking)
+              relevance-study CISI SAMPLES        nDCG@10 of ranking variants (document score, query-side changes) by re-ranking, per half of CISI
               latency-table LABEL IN HTTP PG      the latency rows from the three measurements
               wrk-script FILE                     a wrk Lua script cycling through the mix
             """);

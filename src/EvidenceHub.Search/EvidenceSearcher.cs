@@ -149,13 +149,20 @@ public sealed class EvidenceSearcher(PassageIndex index)
         try
         {
             var slices = IndexSlices.Split(searcher.IndexReader.Leaves, alone ? MaxSlices : 1, MinPassagesPerSlice);
-            collectors = slices.Select(_ => new SubmissionCollector(new FacetFilters(request.Filters), request.PassagesPerHit, deadline)).ToList();
+            // An explanation names every passage the score adds up (SubmissionRanking.CombinedPassages), so it needs them
+            // collected even when fewer are shown.
+            var passagesPerHit = request.Explain && userQuery is not null
+                ? Math.Max(request.PassagesPerHit, SubmissionRanking.CombinedPassages)
+                : request.PassagesPerHit;
+            collectors = slices.Select(_ => new SubmissionCollector(new FacetFilters(request.Filters), passagesPerHit, deadline)).ToList();
             Collect(weight, slices, collectors);
             var sort = userQuery is null && request.Sort == SearchSort.Relevance ? SearchSort.Reference : request.Sort;
             var page = GroupOrder.Page(collectors.Select(c => c.Groups).ToList(), sort, (request.Page - 1) * request.PageSize, request.PageSize);
             var highlighter = new SnippetHighlighter(userQuery is null ? null : SubmissionRanking.WithoutStopWordWeight(userQuery), searcher.IndexReader);
             var hits = page.Select(group => HitReader.ToHit(searcher, group, highlighter, request.Access))
-                .Select(hit => request.Explain && userQuery is not null ? hit with { Explanation = HitExplanation.Of(searcher, query, hit) } : hit)
+                .Select(hit => request.Explain && userQuery is not null
+                    ? hit with { Explanation = HitExplanation.Of(searcher, query, hit), Passages = hit.Passages.Take(request.PassagesPerHit).ToList() }
+                    : hit)
                 .ToList();
             return new SearchResults(collectors.Sum(c => c.Groups.Count), hits, SubmissionCollector.FacetCounts(collectors, request.FacetLimit));
         }

@@ -56,6 +56,7 @@ internal static class RelevanceBench
         var gain = a.Ndcg10 / b.Ndcg10;
         report.Row("relevance", label, queries, "EvidenceHub ÷ BM25", R(a.Ndcg10, b.Ndcg10), R(a.Map100, b.Map100), R(a.P10, b.P10), R(a.R100, b.R100),
             gain >= TargetGain ? $"nDCG@10 ≥ {TargetGain:F2}× met" : gain >= 1 ? $"at least equal; ≥ {TargetGain:F2}× missed" : "below BM25");
+        QueryHalves.Rows(report, label, "EvidenceHub, HTTP", judged, ours, theirs);
 
         PageCost(http, prefix, collection, report);
     }

@@ -65,6 +65,7 @@ internal static class RelevanceInProcess
         var queries = collection.Judged.Count.ToString(CultureInfo.InvariantCulture);
         report.Row("relevance", label, queries, "EvidenceSearcher, in-process", F(a.Ndcg10), F(a.Map100), F(a.P10), F(a.R100), "");
         report.Row("relevance", label, queries, "plain Lucene BM25", F(b.Ndcg10), F(b.Map100), F(b.P10), F(b.R100), "");
+        QueryHalves.Rows(report, label, "EvidenceSearcher, in-process", collection.Judged, ours, theirs);
         PageCost(searcher, collection, label, report);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EvidenceHub.Search;
 using Lucene.Net.Store;
 
@@ -52,6 +53,47 @@ public sealed class SubmissionRankingTests
         Assert.AreSequenceEqual(new[] { "RNK0002", "RNK0001" }, hits.Select(h => h.Reference).ToArray(), "the only content word decides");
         Assert.AreEqual(0f, hits[1].Score, "a passage of question words alone still matches, with nothing to its score");
     }
+
+    [TestMethod]
+    [DataRow(3)]
+    [DataRow(1)]
+    public void An_explanation_adds_up_to_the_score_of_its_hit_whatever_the_passages_shown(int passagesPerHit)
+    {
+        using var index = Index(
+            [(1, ["The ferry was late.", "The ferry timetables changed twice.", "Ferry fares rose.", "The ferry, the ferry, the ferry."])],
+            [(2, ["Timetables for the buses.", Filler])],
+            [(3, [Filler]), (4, [Filler])]);
+        var hits = new EvidenceSearcher(index).Search(new SearchRequest
+        {
+            Query = "ferry OR the OR timetables OR ferry", // a word twice counts twice; "the" weighs nothing
+            Access = SearchAccess.Everything,
+            PassagesPerHit = passagesPerHit,
+            Explain = true,
+        }).Hits;
+
+        // Matching passages: all four of RNK0001; RNK0002's first, and its second by "the" alone (weighing nothing); one each of the others.
+        var matching = new Dictionary<string, int> { ["RNK0001"] = 4, ["RNK0002"] = 2, ["RNK0003"] = 1, ["RNK0004"] = 1 };
+        Assert.AreSequenceEqual(new[] { "RNK0001", "RNK0002" }, hits.Take(2).Select(h => h.Reference).ToArray());
+        Assert.HasCount(4, hits);
+        foreach (var hit in hits)
+        {
+            var text = hit.Explanation!;
+            Assert.HasCount(Math.Min(passagesPerHit, matching[hit.Reference]), hit.Passages, "the explanation does not change the passages shown");
+            var terms = Regex.Matches(text.Split('\n')[0], @"(?:([\d.]+) × )?([\d.]+) \(passage (\d+)\)").ToList();
+            Assert.HasCount(Math.Min(SubmissionRanking.CombinedPassages, matching[hit.Reference]), terms, $"every passage the score adds up is named:\n{text}");
+            var sum = terms.Sum(m => (m.Groups[1].Success ? Number(m.Groups[1].Value) : 1) * Number(m.Groups[2].Value));
+            Assert.AreEqual(hit.Score, sum, 1e-3, $"the terms of the first line add up to the score:\n{text}");
+            foreach (var term in terms)
+            {
+                // Lucene's explanation of each passage named in the sum is there, and scores what the sum says.
+                var block = Regex.Match(text, $@"\nPassage {term.Groups[3].Value}:\n([\d.E-]+) = ");
+                Assert.IsTrue(block.Success, $"passage {term.Groups[3].Value} is explained:\n{text}");
+                Assert.AreEqual(Number(term.Groups[2].Value), Number(block.Groups[1].Value), 1e-3, text);
+            }
+        }
+    }
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static PassageIndex Index(params (long Submission, string[] Passages)[][] groups)
     {
