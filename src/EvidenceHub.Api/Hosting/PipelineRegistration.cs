@@ -53,6 +53,7 @@ public static class PipelineRegistration
         services.AddSingleton(ExtractionChildCommand.ForApp(typeof(Program).Assembly));
         services.AddSingleton<ExtractionProcessPool>();
         services.AddSingleton<ExtractionRunner>();
+        services.AddSingleton<PipelineGroups>();
         services.AddScoped<IPipelineQueue, HangfirePipelineQueue>();
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<EvidenceHub.Core.Submissions.Batch.SubmissionBatchIntake>();
