@@ -65,6 +65,8 @@ public static class AuthRegistration
         });
         services.AddEvidencePolicies();
         services.AddScoped<TokenIssuer>();
+        services.AddSingleton<AccessChanges>();
+        services.AddSingleton<SignInCache>();
         services.AddScoped<AuditLog>();
     }
 

@@ -8,7 +8,8 @@ namespace EvidenceHub.Api.Access;
 /// <summary>
 /// After authentication, turns the signed-in user id into a <see cref="Caller"/> with their roles as
 /// the database holds them now, so a role granted or taken away applies to the next request (not to
-/// the next sign-in). A user who no longer exists or is locked out is the public.
+/// the next sign-in): read once and kept by the node (<see cref="SignInCache"/>) until any such change. A
+/// user who no longer exists or is locked out is the public.
 /// </summary>
 public static class CallerResolution
 {
@@ -38,14 +39,32 @@ public static class CallerResolution
             return Caller.Public;
         }
 
-        return await LoadAsync(context.RequestServices.GetRequiredService<EvidenceDbContext>(), userId,
-            context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), context.RequestAborted);
+        var services = context.RequestServices;
+        var cache = services.GetRequiredService<SignInCache>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (cache.Caller(userId) is not { } kept)
+        {
+            var readUnder = cache.Generation;
+            kept = await ReadAsync(services.GetRequiredService<EvidenceDbContext>(), userId, context.RequestAborted);
+            if (kept is null)
+            {
+                return Caller.Public;
+            }
+
+            cache.Keep(readUnder, userId, kept);
+        }
+
+        return kept.LockoutEnd > now ? Caller.Public : kept.Caller;
     }
 
     /// <summary>The user as a caller, with their roles as the database holds them now; the public when they are gone or locked out.</summary>
-    public static async Task<Caller> LoadAsync(EvidenceDbContext db, long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Caller> LoadAsync(EvidenceDbContext db, long userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ReadAsync(db, userId, cancellationToken) is { } read && !(read.LockoutEnd > now) ? read.Caller : Caller.Public;
+
+    /// <summary>The user as a caller with their roles as the database holds them now, and their lockout; null when they are gone.</summary>
+    private static async Task<SignInCache.KeptCaller?> ReadAsync(EvidenceDbContext db, long userId, CancellationToken cancellationToken)
     {
-        // One round trip for the user and their roles: it is made on every signed-in request.
+        // One round trip for the user and their roles: it is made when this node does not keep them.
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new
@@ -59,11 +78,6 @@ public static class CallerResolution
                     .ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        if (user is null || user.LockoutEnd > now)
-        {
-            return Caller.Public;
-        }
-
-        return new Caller(userId, user.Email, user.IsAdmin, user.Memberships);
+        return user is null ? null : new SignInCache.KeptCaller(new Caller(userId, user.Email, user.IsAdmin, user.Memberships), user.LockoutEnd);
     }
 }

@@ -38,10 +38,19 @@ public sealed class TokenIssuer(EvidenceDbContext db, TimeProvider clock)
         return new Issued(token, row);
     }
 
-    /// <summary>The user a live (unexpired, unrevoked) token belongs to, or null.</summary>
-    public async Task<long?> UserOfAsync(string token, CancellationToken cancellationToken)
+    /// <summary>How close to the truth a token's <see cref="PersonalToken.LastUsedAt"/> is kept: not a write on every request.</summary>
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(5);
+
+    /// <summary>A live token's use: whose it is, until when, and the last use now recorded.</summary>
+    public sealed record TokenUse(long UserId, DateTimeOffset ExpiresAt, DateTimeOffset LastUsedAt);
+
+    /// <summary>Whether the token can be a live one at all (before it is hashed and looked up).</summary>
+    public static bool IsWellFormed(string token) => token.StartsWith(Prefix, StringComparison.Ordinal) && token.Length <= 100;
+
+    /// <summary>The use of a live (unexpired, unrevoked) token, recording it to within <see cref="LastUsedPrecision"/>; null for any other.</summary>
+    public async Task<TokenUse?> UseAsync(string token, CancellationToken cancellationToken)
     {
-        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 100)
+        if (!IsWellFormed(token))
         {
             return null;
         }
@@ -57,14 +66,14 @@ public sealed class TokenIssuer(EvidenceDbContext db, TimeProvider clock)
             return null;
         }
 
-        // When it was last used, to the nearest few minutes: not a write on every request.
-        if (row.LastUsedAt is null || now - row.LastUsedAt > TimeSpan.FromMinutes(5))
+        if (row.LastUsedAt is { } last && now - last <= LastUsedPrecision)
         {
-            await db.Set<PersonalToken>().Where(t => t.Id == row.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            return new TokenUse(row.UserId, row.ExpiresAt, last);
         }
 
-        return row.UserId;
+        await db.Set<PersonalToken>().Where(t => t.Id == row.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        return new TokenUse(row.UserId, row.ExpiresAt, now);
     }
 
     public static string Hash(string token) =>

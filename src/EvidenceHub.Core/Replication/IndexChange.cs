@@ -7,7 +7,7 @@ namespace EvidenceHub.Core.Replication;
 /// One row of the index change log: "what the index holds for this submission changed; rewrite it from
 /// the database". Written in the same transaction as the change itself (<see cref="IndexChangeLog"/>),
 /// and read by every web node's <see cref="IndexReplica"/>, which applies it to its own index. A row
-/// without a submission asks every node to rebuild its whole index.
+/// without a submission asks every node to rebuild its whole index, unless it is an <see cref="Access"/> row.
 /// </summary>
 public sealed class IndexChange
 {
@@ -21,6 +21,13 @@ public sealed class IndexChange
     /// deletion, a name corrected): every node applies it before it answers its next search.
     /// </summary>
     public bool Urgent { get; set; }
+
+    /// <summary>
+    /// Not a change to the index but to who may read what (a token revoked, a user locked out, deleted or given
+    /// other roles, an inquiry's prefix changed): every node forgets the sign-ins it keeps
+    /// (<see cref="Accounts.AccessChanges"/>). It has no submission and asks for no rebuild.
+    /// </summary>
+    public bool Access { get; set; }
 
     public DateTimeOffset At { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EvidenceHub.Core.Accounts;
 using EvidenceHub.Core.Pipeline;
 using EvidenceHub.Core.Storage;
 using EvidenceHub.Core.Submissions;
@@ -14,7 +15,8 @@ namespace EvidenceHub.Core.Replication;
 /// <summary>
 /// This node's copy of the index, fed by the database: it applies the <see cref="IndexChange"/> log,
 /// rewriting each changed submission from the database, and is the only writer of the node's
-/// <see cref="PassageIndex"/>. Nothing depends on which node ran a job.
+/// <see cref="PassageIndex"/>. Nothing depends on which node ran a job. It also tells the node's
+/// <see cref="AccessChanges"/> of every access change in the log, as it reads it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -35,6 +37,7 @@ public sealed class IndexReplica(
     IServiceScopeFactory scopes,
     IOptions<EvidenceHubOptions> options,
     TimeProvider clock,
+    AccessChanges access,
     ILogger<IndexReplica> logger)
 {
     public const string WatermarkKey = "changes";
@@ -231,17 +234,18 @@ public sealed class IndexReplica(
             }
 
             List<ChangeRow> rows;
+            var readAt = clock.GetUtcNow();
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
                 var changes = db.Set<IndexChange>().AsNoTracking();
                 rows = await changes.Where(c => c.Id > high).OrderBy(c => c.Id).Take(ChangeBatch)
-                    .Select(c => new ChangeRow(c.Id, c.SubmissionId)).ToListAsync(cancellationToken);
+                    .Select(c => new ChangeRow(c.Id, c.SubmissionId, c.Access)).ToListAsync(cancellationToken);
                 if (high > low)
                 {
                     // There is a gap: look again for changes that have committed into it since.
                     rows.AddRange(await changes.Where(c => c.Id > low && c.Id <= high)
-                        .Select(c => new ChangeRow(c.Id, c.SubmissionId)).ToListAsync(cancellationToken));
+                        .Select(c => new ChangeRow(c.Id, c.SubmissionId, c.Access)).ToListAsync(cancellationToken));
                 }
             }
 
@@ -251,6 +255,14 @@ public sealed class IndexReplica(
             {
                 fresh = rows.Where(r => !seenAbove.Contains(r.Id)).ToList();
             }
+
+            // Before the index is written (which can take a while): kept sign-ins go at once.
+            if (fresh.Any(r => r.Access))
+            {
+                access.Changed();
+            }
+
+            access.Heard(readAt);
 
             if (fresh.Count > 0)
             {
@@ -268,7 +280,7 @@ public sealed class IndexReplica(
                 var before = watermark;
                 Advance();
                 advanced = watermark != before;
-                rebuild = fresh.Any(r => r.SubmissionId is null && r.Id > rebuiltFor);
+                rebuild = fresh.Any(r => r.AsksRebuild && r.Id > rebuiltFor);
             }
 
             if (advanced)
@@ -397,7 +409,7 @@ public sealed class IndexReplica(
             {
                 var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
                 snapshot = await db.Set<IndexChange>().MaxAsync(c => (long?)c.Id) ?? 0;
-                requested = await db.Set<IndexChange>().Where(c => c.SubmissionId == null && c.Id <= snapshot).MaxAsync(c => (long?)c.Id) ?? 0;
+                requested = await db.Set<IndexChange>().Where(c => c.SubmissionId == null && !c.Access && c.Id <= snapshot).MaxAsync(c => (long?)c.Id) ?? 0;
                 long lastId = 0;
                 while (true)
                 {
@@ -427,7 +439,12 @@ public sealed class IndexReplica(
                     var since = started - GapTimeout;
                     late = await scope.ServiceProvider.GetRequiredService<EvidenceDbContext>().Set<IndexChange>().AsNoTracking()
                         .Where(c => c.Id > snapshot || c.At >= since)
-                        .Select(c => new ChangeRow(c.Id, c.SubmissionId)).ToListAsync();
+                        .Select(c => new ChangeRow(c.Id, c.SubmissionId, c.Access)).ToListAsync();
+                }
+
+                if (late.Any(r => r.Access))
+                {
+                    access.Changed();
                 }
 
                 await WriteAsync(late.Where(r => r.SubmissionId is not null).Select(r => r.SubmissionId!.Value).Distinct().ToList(), next, CancellationToken.None);
@@ -436,7 +453,7 @@ public sealed class IndexReplica(
                     watermark = snapshot;
                     seenAbove.Clear();
                     seenAbove.UnionWith(late.Where(r => r.Id > snapshot).Select(r => r.Id));
-                    rebuiltFor = late.Where(r => r.SubmissionId is null).Select(r => r.Id).Append(requested).Max();
+                    rebuiltFor = late.Where(r => r.AsksRebuild).Select(r => r.Id).Append(requested).Max();
                     gapSince = null;
                     Advance();
                     next.Commit(Data(watermark, rebuiltFor));
@@ -471,5 +488,9 @@ public sealed class IndexReplica(
         }
     }
 
-    private sealed record ChangeRow(long Id, long? SubmissionId);
+    private sealed record ChangeRow(long Id, long? SubmissionId, bool Access)
+    {
+        /// <summary>A row without a submission that is not an access change asks for a whole new index.</summary>
+        public bool AsksRebuild => SubmissionId is null && !Access;
+    }
 }

@@ -5,6 +5,7 @@ using EvidenceHub.Core.Replication;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EvidenceHub.Core.Storage;
 
@@ -32,18 +33,41 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<Passage> Passages => Set<Passage>();
 
-    /// <summary>Every save also records, in its own transaction, which submissions' index entries it changed (<see cref="IndexChangeLog"/>).</summary>
+    /// <summary>
+    /// Every save also records, in its own transaction, which submissions' index entries it changed
+    /// (<see cref="IndexChangeLog"/>) and whether it changed who may read what (<see cref="AccessChangeLog"/>);
+    /// the latter also counts at once on this node (<see cref="AccessChanges"/>).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         IndexChangeLog.RecordTracked(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var access = AccessChangeLog.RecordTracked(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        NoteAccess(access);
+        return saved;
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         IndexChangeLog.RecordTracked(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var access = AccessChangeLog.RecordTracked(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        NoteAccess(access);
+        return saved;
+    }
+
+    /// <summary>
+    /// Tells this node's <see cref="AccessChanges"/> (when the context comes from the application's services; a
+    /// tool's context has none, and its change reaches the nodes through the log).
+    /// </summary>
+    private void NoteAccess(bool changed)
+    {
+        if (changed && this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+                .GetService(typeof(AccessChanges)) is AccessChanges changes)
+        {
+            changes.Changed();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder model)

@@ -527,6 +527,9 @@ namespace EvidenceHub.Storage.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Access")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 

@@ -528,6 +528,9 @@ namespace EvidenceHub.Storage.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Access")
+                        .HasColumnType("bit");
+
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 

@@ -113,6 +113,27 @@ public sealed class MultiNodeTests
     }
 
     [TestMethod]
+    public async Task A_token_revoked_through_A_is_refused_on_B_within_two_seconds_though_B_kept_it()
+    {
+        var created = await clerkA.Http.PostAsJsonAsync("/api/me/tokens", new { name = "two nodes", days = 30 });
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode);
+        var token = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        using var scriptB = b.CreatePublicClient();
+        scriptB.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token["token"]!.GetValue<string>());
+        for (var i = 0; i < 3; i++)
+        {
+            // B reads the token once and keeps it (it keeps a token's last use for minutes).
+            Assert.AreEqual(HttpStatusCode.OK, (await scriptB.GetAsync("/api/me")).StatusCode);
+        }
+
+        Assert.AreEqual(HttpStatusCode.NoContent, (await clerkA.Http.DeleteAsync($"/api/me/tokens/{token["id"]}")).StatusCode);
+        var lag = await WaitUntilAsync(async () => (await scriptB.GetAsync("/api/me")).StatusCode == HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(30), "the token revoked on A refused on B");
+
+        Assert.IsLessThan(TimeSpan.FromSeconds(2), lag, $"B went on taking the token revoked on A for {lag.TotalSeconds:F2} s");
+    }
+
+    [TestMethod]
     public async Task A_node_killed_during_a_batch_loses_nothing_it_accepted_and_indexes_each_upload_once()
     {
         const string prefix = "MNK";
