@@ -16,6 +16,9 @@ namespace EvidenceHub.Core.Campaigns;
 /// </remarks>
 public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
 {
+    /// <summary>The membership rows of the group being assigned and of the submissions alike its members, tracked, kept up to date as members join, start or leave campaigns.</summary>
+    private Dictionary<long, CampaignMember> rows = [];
+
     public Task AssignAsync(long submissionId, CancellationToken cancellationToken) => AssignAsync([submissionId], cancellationToken);
 
     /// <summary>
@@ -62,7 +65,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
 
             var stored = await StoredAlikeAsync(group, cancellationToken);
             var rowIds = ids.Concat(stored.Values.SelectMany(v => v)).Distinct().ToList();
-            await db.Set<CampaignMember>().Where(m => rowIds.Contains(m.SubmissionId)).LoadAsync(cancellationToken);
+            rows = await db.Set<CampaignMember>().Where(m => rowIds.Contains(m.SubmissionId)).ToDictionaryAsync(m => m.SubmissionId, cancellationToken);
             await StoreSignaturesAsync(group, cancellationToken);
 
             for (var i = 0; i < group.Count; i++)
@@ -90,8 +93,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
     private async Task AssignLockedAsync(Member member, List<long> alike, CancellationToken cancellationToken)
     {
         var (submission, passages, fingerprint, keys) = member;
-        var members = db.Set<CampaignMember>().Local;
-        var row = members.FirstOrDefault(m => m.SubmissionId == submission.Id);
+        var row = rows.GetValueOrDefault(submission.Id);
         if (row is { Origin: CampaignOrigin.Clerk })
         {
             var campaign = await db.Set<Campaign>().FirstAsync(c => c.Id == row.CampaignId, cancellationToken);
@@ -105,8 +107,8 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
             return;
         }
 
-        var rows = members.Where(m => alike.Contains(m.SubmissionId)).ToList();
-        var joined = rows.Where(m => m.IsMember).GroupBy(m => m.CampaignId)
+        var theirs = alike.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        var joined = theirs.Where(m => m.IsMember).GroupBy(m => m.CampaignId)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (long?)g.Key).FirstOrDefault();
         if (joined is { } campaignId)
         {
@@ -114,7 +116,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
             return;
         }
 
-        var free = alike.Except(rows.Select(m => m.SubmissionId)).ToList();
+        var free = alike.Where(id => !rows.ContainsKey(id)).ToList();
         if (free.Count + 1 >= CampaignClustering.MinSize)
         {
             await StartAsync(submission, row, free, cancellationToken);
@@ -179,7 +181,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
     private async Task JoinAsync(Submission submission, CampaignMember? row, long campaignId, List<Passage> passages, TextFingerprint fingerprint, CancellationToken cancellationToken)
     {
         var previous = row?.CampaignId;
-        row ??= db.Add(new CampaignMember { SubmissionId = submission.Id }).Entity;
+        row ??= rows[submission.Id] = db.Add(new CampaignMember { SubmissionId = submission.Id }).Entity;
         row.CampaignId = campaignId;
         row.Origin = CampaignOrigin.Detected;
         var campaign = await db.Set<Campaign>().FirstAsync(c => c.Id == campaignId, cancellationToken);
@@ -204,10 +206,14 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var campaign = db.Add(new Campaign { InquiryId = submission.InquiryId, CreatedAt = now, UpdatedAt = now }).Entity;
         await db.SaveChangesAsync(cancellationToken);
-        row ??= db.Add(new CampaignMember { SubmissionId = submission.Id }).Entity;
+        row ??= rows[submission.Id] = db.Add(new CampaignMember { SubmissionId = submission.Id }).Entity;
         row.CampaignId = campaign.Id;
         row.Origin = CampaignOrigin.Detected;
-        db.AddRange(others.Select(id => new CampaignMember { SubmissionId = id, CampaignId = campaign.Id, Origin = CampaignOrigin.Detected }));
+        foreach (var id in others)
+        {
+            rows[id] = db.Add(new CampaignMember { SubmissionId = id, CampaignId = campaign.Id, Origin = CampaignOrigin.Detected }).Entity;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await CampaignTemplates.RebuildAsync(db, campaign, cancellationToken);
         await ForgetPreviousAsync(previous, campaign.Id, cancellationToken);
@@ -220,6 +226,7 @@ public sealed class CampaignAssignment(EvidenceDbContext db, TimeProvider clock)
         if (row is { Origin: CampaignOrigin.Detected })
         {
             db.Remove(row);
+            rows.Remove(row.SubmissionId);
             await db.SaveChangesAsync(cancellationToken);
             await ForgetPreviousAsync(row.CampaignId, null, cancellationToken);
         }
