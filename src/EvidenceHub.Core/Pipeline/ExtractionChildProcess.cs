@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
-/// The server's end of one extraction child process: starts it under its heap limit, waits for its hello, passes
-/// it one request at a time over its standard input and output, keeps the last lines of its standard error for the
-/// log, and kills it — with anything it started, such as OCR tools — when told.
+/// The server's end of one extraction child process: starts it under its heap limit, waits for its hello, sends it
+/// files over its standard input and reads their answers, in order, from its output, keeps the last lines of its
+/// standard error for the log, and kills it — with anything it started, such as OCR tools — when told.
 /// </summary>
 internal sealed class ExtractionChildProcess : IDisposable
 {
@@ -113,12 +113,27 @@ internal sealed class ExtractionChildProcess : IDisposable
         }
     }
 
-    /// <summary>The child's answer, or null where the child went (exited, was killed, or answered out of step).</summary>
-    public async Task<ExtractionAnswer?> ExtractAsync(byte[] content, ExtractionRequest request)
+    /// <summary>
+    /// Sends the files' requests one after another without waiting for answers (the child answers them in order, one
+    /// each, through <see cref="ReadAnswerAsync"/>). Ends once all are written, or at once where the child went.
+    /// </summary>
+    public async Task SendAsync(IReadOnlyList<ExtractionFile> files)
     {
         try
         {
-            await ExtractionWire.WriteRequestAsync(input, request, content, CancellationToken.None);
+            await ExtractionWire.WriteRequestsAsync(input, files.Select(f => (f.Request, f.Content)), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // the child went: its answers, read next, end short
+        }
+    }
+
+    /// <summary>The child's answer to the next request sent, or null where the child went (exited, was killed, or answered out of step).</summary>
+    public async Task<ExtractionAnswer?> ReadAnswerAsync()
+    {
+        try
+        {
             var answer = await ExtractionWire.ReadAsync(output, CancellationToken.None, ExtractionWire.MaxAnswerBytes);
             return answer is null ? null : ExtractionWire.DeserializeAnswer(answer);
         }
