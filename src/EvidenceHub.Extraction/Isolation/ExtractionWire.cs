@@ -142,7 +142,7 @@ public static class ExtractionWire
     }
 
     /// <summary>The next message, or null where the stream ends before one starts.</summary>
-    public static byte[]? Read(Stream stream)
+    public static byte[]? Read(Stream stream, int maxBytes = MaxMessageBytes)
     {
         Span<byte> header = stackalloc byte[4];
         var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
@@ -151,7 +151,7 @@ public static class ExtractionWire
             return null;
         }
 
-        var message = new byte[Length(header, read)];
+        var message = new byte[Length(header, read, maxBytes)];
         stream.ReadExactly(message);
         return message;
     }
