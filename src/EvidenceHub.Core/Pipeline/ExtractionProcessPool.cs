@@ -281,12 +281,12 @@ public sealed class ExtractionProcessPool : IDisposable
         _ = child.StopAsync(TimeSpan.FromSeconds(2));
     }
 
-    private async Task KillAsync(ExtractionChildProcess child, Task reading, Task sending)
+    private async Task KillAsync(ExtractionChildProcess child, Task answer, Task sending)
     {
         children.TryRemove(child.Id, out _);
         child.Kill();
         // The pipes are closed, so the exchange ends at once; it is waited for so that nothing of it runs on.
-        await Task.WhenAll(reading, sending).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(answer, sending).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     public void Dispose()
