@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.Channels;
 using EvidenceHub.Extraction;
 using EvidenceHub.Extraction.Isolation;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
-/// The server's end of one extraction child process: starts it under its heap limit, waits for its hello, passes
-/// it one request at a time over its standard input and output, keeps the last lines of its standard error for the
-/// log, and kills it — with anything it started, such as OCR tools — when told.
+/// The server's end of one extraction child process: starts it under its heap limit, waits for its hello, sends it
+/// files over its standard input and reads their answers, in order, from its output, keeps the last lines of its
+/// standard error for the log, and kills it — with anything it started, such as OCR tools — when told.
 /// </summary>
 internal sealed class ExtractionChildProcess : IDisposable
 {
@@ -21,6 +22,7 @@ internal sealed class ExtractionChildProcess : IDisposable
     private readonly Stream input;
     private readonly Stream output;
     private readonly ConcurrentQueue<string> errors = new();
+    private readonly Channel<byte[]> messages = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private ExtractionChildProcess(Process process, ILogger logger)
     {
@@ -42,6 +44,7 @@ internal sealed class ExtractionChildProcess : IDisposable
             }
         };
         process.BeginErrorReadLine();
+        new Thread(ReadMessages) { IsBackground = true, Name = $"extraction child {Id} output" }.Start();
     }
 
     public int Id { get; }
@@ -92,7 +95,7 @@ internal sealed class ExtractionChildProcess : IDisposable
         var child = new ExtractionChildProcess(process, logger);
         try
         {
-            var hello = await ExtractionWire.ReadAsync(child.output, cancellationToken).WaitAsync(within, cancellationToken);
+            var hello = await child.NextMessageAsync().WaitAsync(within, cancellationToken);
             if (hello is null || !hello.AsSpan().SequenceEqual(ExtractionWire.Hello))
             {
                 throw new InvalidOperationException($"The extraction child process ({command}) did not start: {child.DescribeEnd()}");
@@ -113,18 +116,70 @@ internal sealed class ExtractionChildProcess : IDisposable
         }
     }
 
-    /// <summary>The child's answer, or null where the child went (exited, was killed, or answered out of step).</summary>
-    public async Task<ExtractionAnswer?> ExtractAsync(byte[] content, ExtractionRequest request)
+    /// <summary>
+    /// Sends the files' requests one after another without waiting for answers (the child answers them in order, one
+    /// each, through <see cref="ReadAnswerAsync"/>). Ends once all are written, or at once where the child went.
+    /// </summary>
+    public async Task SendAsync(IReadOnlyList<ExtractionFile> files)
     {
         try
         {
-            await ExtractionWire.WriteRequestAsync(input, request, content, CancellationToken.None);
-            var answer = await ExtractionWire.ReadAsync(output, CancellationToken.None, ExtractionWire.MaxAnswerBytes);
-            return answer is null ? null : ExtractionWire.DeserializeAnswer(answer);
+            await ExtractionWire.WriteRequestsAsync(input, files.Select(f => (f.Request, f.Content)), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or JsonException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // the child went: its answers, read next, end short
+        }
+    }
+
+    /// <summary>The child's answer to the next request sent, or null where the child went (exited, was killed, or answered out of step).</summary>
+    public async Task<ExtractionAnswer?> ReadAnswerAsync()
+    {
+        try
+        {
+            return await NextMessageAsync() is { } answer ? ExtractionWire.DeserializeAnswer(answer) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The child's next message (at once where it has come already), or null once its output has ended.</summary>
+    private async Task<byte[]?> NextMessageAsync()
+    {
+        try
+        {
+            return messages.Reader.TryRead(out var message) ? message : await messages.Reader.ReadAsync();
+        }
+        catch (ChannelClosedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the child's messages on a thread of its own, for as long as it lives: a pipe's asynchronous read is a
+    /// blocking read on a thread of the pool, which would hold one for each child waiting on a file (and, when the
+    /// pool runs short, delay each answer until it grows). Buffered, so a message's length and body are one read.
+    /// </summary>
+    private void ReadMessages()
+    {
+        try
+        {
+            using var buffered = new BufferedStream(output, 64 * 1024);
+            while (ExtractionWire.Read(buffered, ExtractionWire.MaxAnswerBytes) is { } message)
+            {
+                messages.Writer.TryWrite(message);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidDataException)
+        {
+            // it went, or answered out of step: what it had said stands, and the next read ends short
+        }
+        finally
+        {
+            messages.Writer.TryComplete();
         }
     }
 

@@ -8,11 +8,12 @@ namespace EvidenceHub.Core.Pipeline;
 
 /// <summary>
 /// A few long-lived extraction child processes (<see cref="ExtractionChildCommand"/>), each reading one file at a
-/// time for as many files as it lives: a process per file would cost more than reading a short text file does.
-/// Whatever a file does to its reader stays in that process. Past the time limit the child is killed and the file
-/// fails "timed out"; a child that dies on a file, or that the server kills for passing its memory limit, is
-/// replaced, and the file is tried once more in a fresh one before it fails with a plain reason. Children start
-/// when first needed and stop with the server (or on their own, when the server's end of their input closes).
+/// time for as many files as it lives: a process per file would cost more than reading a short text file does, and
+/// a group of files is sent to a child in one exchange rather than a round trip a file. Whatever a file does to its
+/// reader stays in that process. Past the time limit the child is killed and the file fails "timed out"; a child
+/// that dies on a file, or that the server kills for passing its memory limit, is replaced, and the file is tried
+/// once more, alone, in a fresh one before it fails with a plain reason. Children start when first needed and stop
+/// with the server (or on their own, when the server's end of their input closes).
 /// </summary>
 public sealed class ExtractionProcessPool : IDisposable
 {
@@ -50,32 +51,66 @@ public sealed class ExtractionProcessPool : IDisposable
 
     private long KillAboveBytes => (options.ExtractionMemoryMB + EvidenceHubOptions.ExtractionMemoryMarginMB) * 1024L * 1024;
 
-    /// <summary>Reads the file in a child process; throws <see cref="ExtractionFailedException"/> with a plain reason.</summary>
-    public async Task<ExtractedDocument> ExtractAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads the file in a child process (a group of one); throws <see cref="ExtractionFailedException"/> with a plain reason.</summary>
+    public async Task<ExtractedDocument> ExtractAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken) =>
+        (await ExtractManyAsync([new ExtractionFile(content, request)], cancellationToken))[0].DocumentOrThrow();
+
+    /// <summary>
+    /// Reads a group of files, split into a share for each child process, each share sent in one exchange (the
+    /// requests one after another, the answers read as they come, in order). Each file keeps its own limits: its time
+    /// runs from the previous file's answer, and the child is watched for memory while it reads. A child lost on a
+    /// file (it died, or was killed past its memory limit) takes only that file's try with it: that file and the ones
+    /// it had not reached yet are then read alone, each until it is answered or has been lost with two readers, when
+    /// it fails with a plain reason. The results are in the order of <paramref name="files"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ExtractionResult>> ExtractManyAsync(IReadOnlyList<ExtractionFile> files, CancellationToken cancellationToken)
     {
-        var overMemory = false;
-        for (var attempt = 1; ; attempt++)
+        var group = new GroupState(files);
+        var shareSize = (files.Count + options.ExtractionProcessCount - 1) / options.ExtractionProcessCount;
+        IEnumerable<int[]> shares = Enumerable.Range(0, files.Count).Chunk(Math.Max(shareSize, 1));
+        while (true)
         {
-            var (document, lostOverMemory) = await TryOnceAsync(content, request, cancellationToken);
-            if (document is not null)
+            await Task.WhenAll(shares.Select(share => ReadShareAsync(group, share, cancellationToken)));
+            var unread = Enumerable.Range(0, files.Count).Where(i => group.Results[i] is null).ToList();
+            if (unread.Count == 0)
             {
-                return document;
+                return group.Results!;
             }
 
-            overMemory |= lostOverMemory;
-            if (attempt == 2)
+            foreach (var i in unread.Where(i => group.Losses[i] > 0))
             {
-                throw overMemory ? ExtractionFailures.OutOfMemory(options.ExtractionMemoryMB) : ExtractionFailures.ReaderStopped();
+                if (group.Losses[i] == 2)
+                {
+                    group.Results[i] = ExtractionResult.Failed(group.OverMemory[i]
+                        ? ExtractionFailures.OutOfMemory(options.ExtractionMemoryMB) : ExtractionFailures.ReaderStopped());
+                    continue;
+                }
+
+                logger.LogWarning("The extraction child process reading a {Type} file of {Bytes} bytes was lost; trying the file once more, alone, in a fresh one",
+                    files[i].Request.Type, files[i].Content.Length);
             }
 
-            logger.LogWarning("The extraction child process reading a {Type} file of {Bytes} bytes was lost; trying the file once more in a fresh one",
-                request.Type, content.Length);
+            shares = unread.Where(i => group.Results[i] is null).Select(i => new[] { i }).ToList();
         }
     }
 
-    /// <summary>The document; or no document where the child was lost on the file (and whether memory was the cause).</summary>
-    private async Task<(ExtractedDocument? Document, bool OverMemory)> TryOnceAsync(
-        byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    /// <summary>What a group has come to so far: each file's result once it has one, and the readers lost on it.</summary>
+    private sealed class GroupState(IReadOnlyList<ExtractionFile> files)
+    {
+        public IReadOnlyList<ExtractionFile> Files { get; } = files;
+
+        public ExtractionResult?[] Results { get; } = new ExtractionResult?[files.Count];
+
+        public int[] Losses { get; } = new int[files.Count];
+
+        public bool[] OverMemory { get; } = new bool[files.Count];
+    }
+
+    /// <summary>
+    /// One share in one child: its results filled in up to the first file the child was lost on (counted against that
+    /// file) or that ended it (timed out, or ran out of memory); the files after that are left without a result.
+    /// </summary>
+    private async Task ReadShareAsync(GroupState group, int[] share, CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken);
         ExtractionChildProcess? child = null;
@@ -83,64 +118,69 @@ public sealed class ExtractionProcessPool : IDisposable
         {
             child = TakeIdle() ?? await StartAsync(cancellationToken);
             reading[child.Id] = true;
-            var exchange = child.ExtractAsync(content, request);
-            var limit = options.ExtractionTimeout;
-            var clock = Stopwatch.StartNew();
-            // Limits are looked at only while the answer is outstanding: a short file's answer comes first.
-            while (!exchange.IsCompleted)
+            var sending = child.SendAsync([.. share.Select(i => group.Files[i])]);
+            for (var n = 0; n < share.Length; n++)
             {
-                var wait = Math.Clamp((limit - clock.Elapsed).Ticks, TimeSpan.TicksPerMillisecond, WatchEvery.Ticks);
-                await Task.WhenAny(exchange, Task.Delay(TimeSpan.FromTicks(wait), cancellationToken));
-                if (exchange.IsCompleted)
+                var file = share[n];
+                var request = group.Files[file].Request;
+                var exchange = child.ReadAnswerAsync();
+                var ended = await WatchAsync(child, exchange, request, cancellationToken);
+                if (ended is Ended.TimedOut)
                 {
-                    break;
+                    await KillAsync(child, exchange, sending);
+                    group.Results[file] = ExtractionResult.Failed(ExtractionFailures.TimedOut(options.ExtractionTimeout));
+                    return;
                 }
 
-                if (clock.Elapsed >= limit)
+                if (ended is Ended.Cancelled)
                 {
-                    logger.LogWarning("Extraction child process {Pid} passed the time limit of {Limit} on a {Type} file; killed", child.Id, limit, request.Type);
-                    await KillAsync(child, exchange);
-                    throw ExtractionFailures.TimedOut(limit);
-                }
-
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    await KillAsync(child, exchange);
+                    await KillAsync(child, exchange, sending);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var resident = child.WorkingSetBytes;
-                if (resident > KillAboveBytes)
+                if (ended is Ended.OverMemory)
                 {
-                    logger.LogWarning("Extraction child process {Pid} held {MB} MB, past its limit of {LimitMB} MB and margin, on a {Type} file; killed",
-                        child.Id, resident / (1024 * 1024), options.ExtractionMemoryMB, request.Type);
-                    await KillAsync(child, exchange);
-                    return (null, true);
+                    await KillAsync(child, exchange, sending);
+                    group.Losses[file]++;
+                    group.OverMemory[file] = true;
+                    return;
                 }
+
+                var answer = await exchange;
+                if (answer is null)
+                {
+                    group.OverMemory[file] |= child.SaidOutOfMemory;
+                    group.Losses[file]++;
+                    logger.LogWarning("Extraction child process {Pid} went while reading a {Type} file: {End}", child.Id, request.Type, child.DescribeEnd());
+                    await KillAsync(child, exchange, sending);
+                    return;
+                }
+
+                if (answer.RanOutOfMemory)
+                {
+                    // It answered, but a process that ran out of memory is not trusted with the next file.
+                    logger.LogWarning("Extraction child process {Pid} ran out of its {LimitMB} MB on a {Type} file; replaced", child.Id, options.ExtractionMemoryMB, request.Type);
+                    group.Results[file] = ExtractionResult.Failed(ExtractionFailures.OutOfMemory(options.ExtractionMemoryMB));
+                    if (n < share.Length - 1)
+                    {
+                        await KillAsync(child, exchange, sending); // it was sent more files than it will be trusted with
+                    }
+                    else
+                    {
+                        Release(child, stop: true);
+                    }
+
+                    return;
+                }
+
+                group.Results[file] = answer.Document is { } document
+                    ? ExtractionResult.Read(document)
+                    : ExtractionResult.Failed(new ExtractionFailedException(answer.Failure ?? ExtractionFailureKind.CorruptFile,
+                        answer.Message ?? "The file could not be read: it may be damaged, or built in a way the reader does not support."));
             }
 
-            var answer = await exchange;
-            if (answer is null)
-            {
-                var saidOutOfMemory = child.SaidOutOfMemory;
-                logger.LogWarning("Extraction child process {Pid} went while reading a {Type} file: {End}", child.Id, request.Type, child.DescribeEnd());
-                await KillAsync(child, exchange);
-                return (null, saidOutOfMemory);
-            }
-
-            if (answer.RanOutOfMemory)
-            {
-                // It answered, but a process that ran out of memory is not trusted with the next file.
-                logger.LogWarning("Extraction child process {Pid} ran out of its {LimitMB} MB on a {Type} file; replaced", child.Id, options.ExtractionMemoryMB, request.Type);
-                Release(child, stop: true);
-                throw ExtractionFailures.OutOfMemory(options.ExtractionMemoryMB);
-            }
-
+            await sending;
             Release(child, stop: false);
-            return answer.Document is { } document
-                ? (document, false)
-                : throw new ExtractionFailedException(answer.Failure ?? ExtractionFailureKind.CorruptFile,
-                    answer.Message ?? "The file could not be read: it may be damaged, or built in a way the reader does not support.");
         }
         finally
         {
@@ -151,6 +191,54 @@ public sealed class ExtractionProcessPool : IDisposable
 
             slots.Release();
         }
+    }
+
+    private enum Ended
+    {
+        Answered,
+        TimedOut,
+        Cancelled,
+        OverMemory,
+    }
+
+    /// <summary>
+    /// Waits for the answer to one file, watching the child's time and memory meanwhile (its time counted from now, the
+    /// previous file's answer). Limits are looked at only while the answer is outstanding: a short file's answer comes first.
+    /// </summary>
+    private async Task<Ended> WatchAsync(ExtractionChildProcess child, Task exchange, ExtractionRequest request, CancellationToken cancellationToken)
+    {
+        var limit = options.ExtractionTimeout;
+        var clock = Stopwatch.StartNew();
+        while (!exchange.IsCompleted)
+        {
+            var wait = Math.Clamp((limit - clock.Elapsed).Ticks, TimeSpan.TicksPerMillisecond, WatchEvery.Ticks);
+            await Task.WhenAny(exchange, Task.Delay(TimeSpan.FromTicks(wait), cancellationToken));
+            if (exchange.IsCompleted)
+            {
+                break;
+            }
+
+            if (clock.Elapsed >= limit)
+            {
+                logger.LogWarning("Extraction child process {Pid} passed the time limit of {Limit} on a {Type} file; killed", child.Id, limit, request.Type);
+                return Ended.TimedOut;
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Ended.Cancelled;
+            }
+
+            var resident = child.WorkingSetBytes;
+            if (resident > KillAboveBytes)
+            {
+                logger.LogWarning("Extraction child process {Pid} held {MB} MB, past its limit of {LimitMB} MB and margin, on a {Type} file; killed",
+                    child.Id, resident / (1024 * 1024), options.ExtractionMemoryMB, request.Type);
+                return Ended.OverMemory;
+            }
+        }
+
+        return Ended.Answered;
     }
 
     private ExtractionChildProcess? TakeIdle()
@@ -193,12 +281,12 @@ public sealed class ExtractionProcessPool : IDisposable
         _ = child.StopAsync(TimeSpan.FromSeconds(2));
     }
 
-    private async Task KillAsync(ExtractionChildProcess child, Task exchange)
+    private async Task KillAsync(ExtractionChildProcess child, Task answer, Task sending)
     {
         children.TryRemove(child.Id, out _);
         child.Kill();
         // The pipes are closed, so the exchange ends at once; it is waited for so that nothing of it runs on.
-        await exchange.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(answer, sending).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     public void Dispose()

@@ -13,15 +13,28 @@ namespace EvidenceHub.Core.Pipeline;
 /// </summary>
 public sealed class ExtractionRunner(IDocumentExtractor extractor, ExtractionProcessPool children, IOptions<EvidenceHubOptions> options)
 {
-    public async Task<ExtractedDocument> RunAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads a group of files (one file is a group of one); each result is its document or its plain reason, in order.</summary>
+    public async Task<IReadOnlyList<ExtractionResult>> RunManyAsync(IReadOnlyList<ExtractionFile> files, CancellationToken cancellationToken)
     {
-        request = request with { MaxPages = options.Value.MaxPages };
+        files = [.. files.Select(f => f with { Request = f.Request with { MaxPages = options.Value.MaxPages } })];
         return options.Value.ExtractionIsolation == ExtractionIsolation.ChildProcess
-            ? await children.ExtractAsync(content, request, cancellationToken)
-            : await RunInProcessAsync(content, request, cancellationToken);
+            ? await children.ExtractManyAsync(files, cancellationToken)
+            : await Task.WhenAll(files.Select(f => RunInProcessAsync(f.Content, f.Request, cancellationToken)));
     }
 
-    private async Task<ExtractedDocument> RunInProcessAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    private async Task<ExtractionResult> RunInProcessAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ExtractionResult.Read(await ReadInProcessAsync(content, request, cancellationToken));
+        }
+        catch (ExtractionFailedException ex)
+        {
+            return ExtractionResult.Failed(ex);
+        }
+    }
+
+    private async Task<ExtractedDocument> ReadInProcessAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.ExtractionTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -206,34 +206,42 @@ public sealed class ProcessSubmissionJob(
     private sealed record Read(Submission Submission, ExtractedDocument Document);
 
     /// <summary>
-    /// Reads the files side by side (the extraction pool bounds how many at once); the unreadable ones fail
-    /// with their reasons, saved together.
+    /// Reads the stored files, then extracts them as one group (the extraction pool splits it across its children);
+    /// the unreadable ones fail with their reasons, saved together.
     /// </summary>
     private async Task<List<Read>> ExtractAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken)
     {
-        var outcomes = await Task.WhenAll(submissions.Select(async submission =>
+        var elapsed = Stopwatch.StartNew();
+        var stored = await Task.WhenAll(submissions.Select(async submission =>
         {
-            var elapsed = Stopwatch.StartNew();
             try
             {
-                var content = await ReadStoredFileAsync(submission, cancellationToken);
-                var request = new ExtractionRequest(submission.DocumentType, submission.Kind == SubmissionKind.Oral, submission.Password);
-                return (submission, document: await extraction.RunAsync(content, request, cancellationToken), failure: (ExtractionFailedException?)null);
+                return (content: await ReadStoredFileAsync(submission, cancellationToken), failure: (ExtractionFailedException?)null);
             }
             catch (ExtractionFailedException ex)
             {
-                logger.LogWarning(ex, "Extraction of {Reference} failed ({Kind}) after {ElapsedMs} ms", submission.Reference, ex.Kind, elapsed.ElapsedMilliseconds);
-                return (submission, document: (ExtractedDocument?)null, failure: ex);
+                return (content: (byte[]?)null, failure: ex);
             }
         }));
+        var readable = Enumerable.Range(0, submissions.Count).Where(i => stored[i].content is not null).ToList();
+        var results = await extraction.RunManyAsync([.. readable.Select(i => new ExtractionFile(stored[i].content!,
+            new ExtractionRequest(submissions[i].DocumentType, submissions[i].Kind == SubmissionKind.Oral, submissions[i].Password)))], cancellationToken);
+        var outcomes = submissions.Select((submission, i) => (submission, document: (ExtractedDocument?)null, failure: stored[i].failure)).ToArray();
+        for (var n = 0; n < readable.Count; n++)
+        {
+            var i = readable[n];
+            outcomes[i] = (submissions[i], results[n].Document, results[n].Failure);
+        }
 
         var failed = outcomes.Where(o => o.failure is not null).ToList();
         foreach (var (submission, _, failure) in failed)
         {
+            logger.LogWarning(failure, "Extraction of {Reference} failed ({Kind}); its group of {Count} took {ElapsedMs} ms",
+                submission.Reference, failure!.Kind, submissions.Count, elapsed.ElapsedMilliseconds);
             // A password is kept only for the extraction it was given for: a wrong one, or one for a file that
             // fails for another reason, is not left in the database.
             submission.Password = null;
-            submission.Fail(failure!.Kind, failure.Message, clock.GetUtcNow());
+            submission.Fail(failure.Kind, failure.Message, clock.GetUtcNow());
         }
 
         if (failed.Count > 0)

@@ -4,9 +4,9 @@ using System.Runtime;
 namespace EvidenceHub.Extraction.Isolation;
 
 /// <summary>
-/// The <c>extract</c> command, run by the server as a child process of its own: says hello, then reads one request
-/// at a time from its input and writes the answer to its output, for as many requests as it lives, until its input
-/// closes (the server stopped, or let it go). A parser that runs away here takes down this process only; the server
+/// The <c>extract</c> command, run by the server as a child process of its own: says hello, then reads requests from
+/// its input (a group's may come one after another) and writes an answer for each, in order, as soon as that file is
+/// read, for as many requests as it lives, until its input closes (the server stopped, or let it go). A parser that runs away here takes down this process only; the server
 /// kills it past its time and memory limits and starts another.
 /// </summary>
 public static class ExtractionChild
@@ -41,12 +41,15 @@ public static class ExtractionChild
 
         ExtractionWire.Write(output, ExtractionWire.Hello);
         output.Flush();
-        // The input is read on a thread of its own so that its end is seen while a file is being read.
-        using var requests = new BlockingCollection<Request>(boundedCapacity: 1);
-        var reading = new Thread(() => ReadRequests(input, requests, exitWhenInputCloses)) { IsBackground = true, Name = "extraction requests" };
+        // The input is read on a thread of its own so that its end is seen while a file is being read, and so that a
+        // group's next files are at hand when one is done.
+        using var requests = new BlockingCollection<Request>();
+        var ahead = new ReadAhead();
+        var reading = new Thread(() => ReadRequests(input, requests, ahead, exitWhenInputCloses)) { IsBackground = true, Name = "extraction requests" };
         reading.Start();
         foreach (var request in requests.GetConsumingEnumerable())
         {
+            ahead.Taken(request.Content.Length);
             ServeOne(request, output, extractor, testHooks);
             if (GC.GetTotalMemory(forceFullCollection: false) > CollectAbove)
             {
@@ -60,13 +63,63 @@ public static class ExtractionChild
 
     private sealed record Request(byte[] Header, byte[] Content);
 
-    private static void ReadRequests(Stream input, BlockingCollection<Request> requests, bool exitWhenInputCloses)
+    /// <summary>
+    /// How far the requests are read ahead of the file being read: a group of short files all at once, rather than a
+    /// hand-over between threads for each; of large files, no more than one at a time besides the one being read.
+    /// </summary>
+    private sealed class ReadAhead
+    {
+        private const long MaxBytes = 8L * 1024 * 1024;
+
+        private readonly object gate = new();
+        private long queuedBytes;
+
+        public void WaitForRoom()
+        {
+            lock (gate)
+            {
+                while (queuedBytes >= MaxBytes)
+                {
+                    Monitor.Wait(gate);
+                }
+            }
+        }
+
+        public void Added(long bytes)
+        {
+            lock (gate)
+            {
+                queuedBytes += bytes;
+            }
+        }
+
+        public void Taken(long bytes)
+        {
+            lock (gate)
+            {
+                queuedBytes -= bytes;
+                Monitor.PulseAll(gate);
+            }
+        }
+    }
+
+    private static void ReadRequests(Stream input, BlockingCollection<Request> requests, ReadAhead ahead, bool exitWhenInputCloses)
     {
         try
         {
-            while (ExtractionWire.Read(input) is { } header)
+            // Buffered: a short file's request (its length, header, length and bytes) is one read, not four.
+            using var buffered = new BufferedStream(input, 64 * 1024);
+            while (true)
             {
-                requests.Add(new Request(header, ExtractionWire.Read(input) ?? throw new EndOfStreamException("A request ended before its file.")));
+                ahead.WaitForRoom();
+                if (ExtractionWire.Read(buffered) is not { } header)
+                {
+                    break;
+                }
+
+                var content = ExtractionWire.Read(buffered) ?? throw new EndOfStreamException("A request ended before its file.");
+                ahead.Added(content.Length);
+                requests.Add(new Request(header, content));
             }
         }
         catch (IOException)

@@ -9,7 +9,9 @@ namespace EvidenceHub.Extraction.Isolation;
 /// How the server and an extraction child process (<see cref="ExtractionChild"/>) talk over the child's standard
 /// input and output. Every message is a 4-byte little-endian length and that many bytes. The child first sends
 /// <see cref="Hello"/>; then each request is two messages, the <see cref="ExtractionRequest"/> as JSON and the
-/// file's bytes, and each answer is one, an <see cref="ExtractionAnswer"/> as JSON.
+/// file's bytes, and each answer is one, an <see cref="ExtractionAnswer"/> as JSON. The server may send a group's
+/// requests one after another without waiting: the child reads them in order and answers each as soon as it has read
+/// that file, so the answers so far tell which file the child is reading.
 /// </summary>
 public static class ExtractionWire
 {
@@ -69,21 +71,46 @@ public static class ExtractionWire
         await stream.WriteAsync(message, cancellationToken);
     }
 
-    /// <summary>A request (its header and the file) as the bytes to write, in one buffer where the file is small.</summary>
-    public static async Task WriteRequestAsync(Stream stream, ExtractionRequest request, byte[] content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Several requests, one after another, without waiting for answers: the small ones framed into buffers of up to
+    /// <see cref="OneWriteBelow"/> each (a write each, not two a file), a large file written as it is.
+    /// </summary>
+    public static async Task WriteRequestsAsync(Stream stream, IEnumerable<(ExtractionRequest Request, byte[] Content)> requests, CancellationToken cancellationToken)
     {
-        var header = Serialize(request);
-        if (content.Length < OneWriteBelow)
+        var pending = new List<byte[]>();
+        var pendingBytes = 0;
+        foreach (var (request, content) in requests)
         {
-            await stream.WriteAsync(Frame(header, content), cancellationToken);
-        }
-        else
-        {
-            await WriteAsync(stream, header, cancellationToken);
-            await WriteAsync(stream, content, cancellationToken);
+            var header = Serialize(request);
+            if (content.Length >= OneWriteBelow)
+            {
+                await WritePendingAsync();
+                await WriteAsync(stream, header, cancellationToken);
+                await WriteAsync(stream, content, cancellationToken);
+                continue;
+            }
+
+            pending.Add(header);
+            pending.Add(content);
+            pendingBytes += 8 + header.Length + content.Length;
+            if (pendingBytes >= OneWriteBelow)
+            {
+                await WritePendingAsync();
+            }
         }
 
+        await WritePendingAsync();
         await stream.FlushAsync(cancellationToken);
+
+        async Task WritePendingAsync()
+        {
+            if (pending.Count > 0)
+            {
+                await stream.WriteAsync(Frame([.. pending]), cancellationToken);
+                pending.Clear();
+                pendingBytes = 0;
+            }
+        }
     }
 
     private static byte[] Frame(params ReadOnlySpan<byte[]> messages)
@@ -115,7 +142,7 @@ public static class ExtractionWire
     }
 
     /// <summary>The next message, or null where the stream ends before one starts.</summary>
-    public static byte[]? Read(Stream stream)
+    public static byte[]? Read(Stream stream, int maxBytes = MaxMessageBytes)
     {
         Span<byte> header = stackalloc byte[4];
         var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
@@ -124,7 +151,7 @@ public static class ExtractionWire
             return null;
         }
 
-        var message = new byte[Length(header, read)];
+        var message = new byte[Length(header, read, maxBytes)];
         stream.ReadExactly(message);
         return message;
     }
