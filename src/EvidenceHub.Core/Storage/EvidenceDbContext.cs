@@ -40,21 +40,52 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        IndexChangeLog.RecordTracked(this);
-        var access = AccessChangeLog.RecordTracked(this);
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        NoteAccess(access);
-        return saved;
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            var access = RecordChanges();
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            NoteAccess(access);
+            return saved;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            var access = RecordChanges();
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            NoteAccess(access);
+            return saved;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Looks for changes once, then records them in the logs with detection off until the save is done: each look is
+    /// a pass over every tracked entity (a group's save tracks hundreds of passages), and the two logs and the save
+    /// each looked again. Returns whether access changed. The caller puts detection back as it was.
+    /// </summary>
+    private bool RecordChanges()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
         IndexChangeLog.RecordTracked(this);
-        var access = AccessChangeLog.RecordTracked(this);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        NoteAccess(access);
-        return saved;
+        return AccessChangeLog.RecordTracked(this);
     }
 
     /// <summary>
