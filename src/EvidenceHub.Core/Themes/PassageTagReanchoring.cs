@@ -20,24 +20,24 @@ public static class PassageTagReanchoring
 
     public sealed record OldPassage(long Id, int Ordinal, string Text);
 
-    /// <summary>The passages to remember before they are replaced, or none when no tag needs them.</summary>
-    public static async Task<IReadOnlyList<OldPassage>> RememberAsync(EvidenceDbContext db, long submissionId, CancellationToken cancellationToken) =>
-        (await RememberAsync(db, [submissionId], cancellationToken)).GetValueOrDefault(submissionId) ?? [];
-
-    /// <summary>The passages to remember of those of these submissions that have tags needing them; one read for the others.</summary>
+    /// <summary>
+    /// The passages to remember before they are replaced, by submission, of those of these submissions whose tags
+    /// need them (tags by hand, or reviewed); two reads for the group.
+    /// </summary>
     public static async Task<Dictionary<long, IReadOnlyList<OldPassage>>> RememberAsync(
         EvidenceDbContext db, IReadOnlyCollection<long> submissionIds, CancellationToken cancellationToken)
     {
         var needed = await db.Set<ThemeTag>()
             .Where(t => submissionIds.Contains(t.SubmissionId) && t.PassageId != null && (t.Origin == TagOrigin.Manual || t.Review != TagReview.None))
             .Select(t => t.SubmissionId).Distinct().ToListAsync(cancellationToken);
-        var remembered = new Dictionary<long, IReadOnlyList<OldPassage>>();
-        foreach (var id in needed)
+        if (needed.Count == 0)
         {
-            remembered[id] = await db.Passages.Where(p => p.SubmissionId == id).Select(p => new OldPassage(p.Id, p.Ordinal, p.Text)).ToListAsync(cancellationToken);
+            return [];
         }
 
-        return remembered;
+        var passages = await db.Passages.Where(p => needed.Contains(p.SubmissionId))
+            .Select(p => new { p.SubmissionId, Old = new OldPassage(p.Id, p.Ordinal, p.Text) }).ToListAsync(cancellationToken);
+        return passages.GroupBy(p => p.SubmissionId).ToDictionary(g => g.Key, g => (IReadOnlyList<OldPassage>)g.Select(p => p.Old).ToList());
     }
 
     /// <summary>Moves the tags of <paramref name="old"/> passages onto <paramref name="current"/> ones; the caller saves.</summary>
