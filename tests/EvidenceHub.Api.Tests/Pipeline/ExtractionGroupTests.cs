@@ -50,7 +50,8 @@ public sealed class ExtractionGroupTests
     {
         using var pool = Pool(processes: 2, timeout: TimeSpan.FromMinutes(1));
 
-        var document = await pool.ExtractAsync(TestDocuments.UniqueText("alone"), new ExtractionRequest(DocumentType.Text), CancellationToken.None);
+        var result = (await pool.ExtractManyAsync([new ExtractionFile(TestDocuments.UniqueText("alone"), new ExtractionRequest(DocumentType.Text))], CancellationToken.None)).Single();
+        var document = result.Document ?? throw new AssertFailedException($"not read: {result.Failure?.Message}");
 
         Assert.Contains("Marker alone for this file.", Text(document));
         Assert.AreEqual(1, pool.Started);
