@@ -11,4 +11,7 @@ public sealed record ExtractionResult(ExtractedDocument? Document, ExtractionFai
     public static ExtractionResult Read(ExtractedDocument document) => new(document, null);
 
     public static ExtractionResult Failed(ExtractionFailedException failure) => new(null, failure);
+
+    /// <summary>The document; or, for a file that could not be read, its failure thrown.</summary>
+    public ExtractedDocument DocumentOrThrow() => Document ?? throw Failure!;
 }

@@ -51,6 +51,10 @@ public sealed class ExtractionProcessPool : IDisposable
 
     private long KillAboveBytes => (options.ExtractionMemoryMB + EvidenceHubOptions.ExtractionMemoryMarginMB) * 1024L * 1024;
 
+    /// <summary>Reads the file in a child process (a group of one); throws <see cref="ExtractionFailedException"/> with a plain reason.</summary>
+    public async Task<ExtractedDocument> ExtractAsync(byte[] content, ExtractionRequest request, CancellationToken cancellationToken) =>
+        (await ExtractManyAsync([new ExtractionFile(content, request)], cancellationToken))[0].DocumentOrThrow();
+
     /// <summary>
     /// Reads a group of files, split into a share for each child process, each share sent in one exchange (the
     /// requests one after another, the answers read as they come, in order). Each file keeps its own limits: its time

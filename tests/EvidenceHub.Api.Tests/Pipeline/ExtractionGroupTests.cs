@@ -50,8 +50,7 @@ public sealed class ExtractionGroupTests
     {
         using var pool = Pool(processes: 2, timeout: TimeSpan.FromMinutes(1));
 
-        var result = (await pool.ExtractManyAsync([new ExtractionFile(TestDocuments.UniqueText("alone"), new ExtractionRequest(DocumentType.Text))], CancellationToken.None)).Single();
-        var document = result.Document ?? throw new AssertFailedException($"not read: {result.Failure?.Message}");
+        var document = await pool.ExtractAsync(TestDocuments.UniqueText("alone"), new ExtractionRequest(DocumentType.Text), CancellationToken.None);
 
         Assert.Contains("Marker alone for this file.", Text(document));
         Assert.AreEqual(1, pool.Started);
