@@ -77,6 +77,9 @@ switch (args)
     case ["ingest", var url, var count, var label]:
         IngestBench.Run(url, Int(count), label, report);
         break;
+    case ["ingest", var url, var count, var label, var warmup]:
+        IngestBench.Run(url, Int(count), label, report, Int(warmup));
+        break;
     case ["replica-lag", var urlA, var urlB, var count, var perSecond, var label]:
         ReplicaLagBench.Run(urlA, urlB, Int(count), double.Parse(perSecond, CultureInfo.InvariantCulture), label, report);
         break;
@@ -128,7 +131,8 @@ switch (args)
               pg-load CONN PASSAGES               the corpus into PostgreSQL full-text search
               pg-query CONN OUT ROUNDS            the mix in PostgreSQL
               upload URL COUNT LABEL              upload → searchable through the running API
-              ingest URL COUNT LABEL              COUNT short texts as a batch and as single uploads → all searchable
+              ingest URL COUNT LABEL [WARMUP]     COUNT short texts as a batch and as single uploads → all searchable
+                                                  (after WARMUP untimed ones into an inquiry of their own)
               replica-lag A B COUNT RATE LABEL    COUNT uploads to node A at RATE/s: indexed on A → found on B
               relevance URL CISI SAMPLES          ranking quality through the running API against plain BM25 (CISI folder, sample inquiry folder)
               relevance-inprocess CISI SAMPLES    the same collections through EvidenceSearcher in memory (for studying ranking)
