@@ -91,10 +91,6 @@ internal sealed class ExtractionChildProcess : IDisposable
         // machine runs out; one heap, not one per core, as a child reads one file at a time.
         start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{heapLimitBytes:X}";
         start.Environment["DOTNET_gcServer"] = "0";
-        // The server compiles fully optimised from the first call (EvidenceHub.Api.csproj); a child is started
-        // again after every file that kills it, so it keeps .NET's quick first compilation: a new server's first group
-        // of 25 short texts was read in 520-550 ms with it, 860-940 ms without (2026-12-02).
-        start.Environment["DOTNET_TC_QuickJit"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"The extraction child process ({command}) could not be started.");
         var child = new ExtractionChildProcess(process, logger);
         try
