@@ -183,11 +183,13 @@ url="http://127.0.0.1:$(free_port)"
 start_node "$url" "$work/api-ingest.log" EvidenceHub__DataDirectory="$work/data-ingest"
 EVIDENCEHUB_TOKEN="$(node_token "$url")" "${bench[@]}" ingest "$url" 1000 "embedded (SQLite + in-memory queue), just started" >/dev/null
 stop_nodes
-# The same on a server that has run the pipeline before (400 untimed files first): a server's first seconds are
-# spent compiling it, and an inquiry's server has been up long before a consultation closes.
+# The same on a server that has run the pipeline before (2,000 untimed files first). .NET compiles a method quickly
+# first, then with instrumentation, then optimised from what it saw: through a new server's first thousand files
+# 9,000 methods are still being recompiled (DOTNET_JitDisasmSummary, 2026-12-02) and that took a third of its CPU.
+# An inquiry's server has been up long before a consultation closes.
 url="http://127.0.0.1:$(free_port)"
 start_node "$url" "$work/api-ingest-warm.log" EvidenceHub__DataDirectory="$work/data-ingest-warm"
-EVIDENCEHUB_TOKEN="$(node_token "$url")" "${bench[@]}" ingest "$url" 1000 "embedded (SQLite + in-memory queue)" 400 >/dev/null
+EVIDENCEHUB_TOKEN="$(node_token "$url")" "${bench[@]}" ingest "$url" 1000 "embedded (SQLite + in-memory queue)" 2000 >/dev/null
 stop_nodes
 
 # --- 10. replica lag: two nodes on the PostgreSQL above, each its own index, one files folder -------------
