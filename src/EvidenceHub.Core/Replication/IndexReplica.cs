@@ -59,7 +59,11 @@ public sealed class IndexReplica(
     private const int ChangeBatch = 2000;
     private const int SubmissionBatch = 200;
 
+    /// <summary>Whether this process is the database's only writer: the embedded default (<see cref="ApplyUrgentAsync"/>).</summary>
+    private readonly bool soleWriter = options.Value.Storage == StorageMode.Embedded;
+
     private readonly SemaphoreSlim writing = new(1, 1);
+    private long notedUrgent;
     private readonly object state = new();
     private readonly SortedSet<long> seenAbove = [];
     private long watermark = -1;
@@ -161,10 +165,33 @@ public sealed class IndexReplica(
     /// Before a search: applies the urgent changes (a withdrawal, a deletion, a request for anonymity) made on
     /// any node that this one has not applied yet, so they hold everywhere as soon as the node that made them answered.
     /// </summary>
+    /// <remarks>
+    /// On the embedded database this process is the only writer (its job queue lives in its memory, so no second
+    /// node can share the database), and every urgent change is one it saved itself (<see cref="NoteUrgent"/>): it
+    /// looks for them there, not in the database, and a search costs no query. SQLite commits one writer's
+    /// transaction at a time, so change ids commit in order and the highest noted one says whether any is missing.
+    /// </remarks>
     public async Task ApplyUrgentAsync(EvidenceDbContext db, CancellationToken cancellationToken)
     {
         if (!ready)
         {
+            return;
+        }
+
+        if (soleWriter)
+        {
+            var noted = Interlocked.Read(ref notedUrgent);
+            bool unapplied;
+            lock (state)
+            {
+                unapplied = noted > watermark && !seenAbove.Contains(noted);
+            }
+
+            if (unapplied)
+            {
+                await CatchUpAsync(cancellationToken);
+            }
+
             return;
         }
 
@@ -179,6 +206,25 @@ public sealed class IndexReplica(
         if (missing)
         {
             await CatchUpAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// An urgent change this process saved (<see cref="EvidenceDbContext"/> tells it after the save; the transaction
+    /// around it may commit later, and until the change is read from the log every search looks for it again).
+    /// </summary>
+    public void NoteUrgent(long changeId)
+    {
+        var seen = Interlocked.Read(ref notedUrgent);
+        while (changeId > seen)
+        {
+            var was = Interlocked.CompareExchange(ref notedUrgent, changeId, seen);
+            if (was == seen)
+            {
+                return;
+            }
+
+            seen = was;
         }
     }
 

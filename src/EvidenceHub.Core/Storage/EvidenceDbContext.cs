@@ -44,8 +44,10 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
         try
         {
             var access = RecordChanges();
+            var urgent = UrgentRows();
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
             NoteAccess(access);
+            NoteUrgent(urgent);
             return saved;
         }
         finally
@@ -61,8 +63,10 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
         try
         {
             var access = RecordChanges();
+            var urgent = UrgentRows();
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             NoteAccess(access);
+            NoteUrgent(urgent);
             return saved;
         }
         finally
@@ -88,14 +92,44 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
         return AccessChangeLog.RecordTracked(this);
     }
 
+    /// <summary>The urgent change-log rows this save adds (their ids are known once it is done).</summary>
+    private List<IndexChange>? UrgentRows()
+    {
+        List<IndexChange>? rows = null;
+        foreach (var entry in ChangeTracker.Entries<IndexChange>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.Urgent)
+            {
+                (rows ??= []).Add(entry.Entity);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Tells this node's <see cref="IndexReplica"/> of the urgent changes it saved (a node that is the database's only
+    /// writer looks for them there, not in the database, before each search).
+    /// </summary>
+    private void NoteUrgent(List<IndexChange>? rows)
+    {
+        if (rows is not null && ApplicationService<IndexReplica>() is { } replica)
+        {
+            replica.NoteUrgent(rows.Max(r => r.Id));
+        }
+    }
+
+    private T? ApplicationService<T>()
+        where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(T)) as T;
+
     /// <summary>
     /// Tells this node's <see cref="AccessChanges"/> (when the context comes from the application's services; a
     /// tool's context has none, and its change reaches the nodes through the log).
     /// </summary>
     private void NoteAccess(bool changed)
     {
-        if (changed && this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
-                .GetService(typeof(AccessChanges)) is AccessChanges changes)
+        if (changed && ApplicationService<AccessChanges>() is { } changes)
         {
             changes.Changed();
         }

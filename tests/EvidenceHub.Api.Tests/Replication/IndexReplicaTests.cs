@@ -99,4 +99,31 @@ public sealed class IndexReplicaTests
         Assert.AreEqual(0, (await visitor.SearchAsync("q=" + Uri.EscapeDataString("\"marker late-commit\"")))["total"]!.GetValue<int>(),
             "the public search applied the late urgent change before answering");
     }
+
+    [TestMethod]
+    public async Task On_the_embedded_default_an_urgent_change_saved_outside_a_request_holds_at_the_next_search()
+    {
+        // The node reads the change log only when something asks: a poll a minute apart cannot hide a missed change.
+        using var node = new EvidenceHubFactory(settings: new Dictionary<string, string?> { ["EvidenceHub:ReplicaPollInterval"] = "00:01:00" });
+        var staff = new ApiClient(node.CreateAdminClient());
+        await staff.CreateInquiryAsync("URG");
+        var reference = await staff.UploadAcceptedAsync("URG", TestDocuments.UniqueText("saved-aside"), "aside.txt");
+        await staff.WaitUntilDoneAsync(reference);
+        await staff.PublishAsync(reference);
+        var visitor = new ApiClient(node.CreatePublicClient());
+        var query = "q=" + Uri.EscapeDataString("\"marker saved-aside\"");
+        await visitor.WaitForTotalAsync(query, 1);
+
+        // As a job would: withheld through a context of the node's own, and nothing brings the index up to date after.
+        using (var scope = node.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
+            var submission = await db.Submissions.SingleAsync(s => s.Reference == reference);
+            submission.Publication = Publication.Withheld;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.AreEqual(0, (await visitor.SearchAsync(query))["total"]!.GetValue<int>(),
+            "the search found the withheld submission: the node did not apply the urgent change it had saved itself");
+    }
 }
