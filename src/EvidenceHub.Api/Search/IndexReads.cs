@@ -17,7 +17,7 @@ public static class IndexReads
             var services = context.HttpContext.RequestServices;
             if (services.GetService<IndexReplica>() is { } replica)
             {
-                await replica.ApplyUrgentAsync(services.GetRequiredService<EvidenceDbContext>(), context.HttpContext.RequestAborted);
+                await replica.ApplyUrgentAsync(() => services.GetRequiredService<EvidenceDbContext>(), context.HttpContext.RequestAborted);
             }
 
             return await next(context);

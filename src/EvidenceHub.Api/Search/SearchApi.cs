@@ -3,6 +3,7 @@ using EvidenceHub.Api.Access;
 using EvidenceHub.Api.Hosting;
 using EvidenceHub.Core.Citations;
 using EvidenceHub.Core.Replication;
+using EvidenceHub.Core.Storage;
 using EvidenceHub.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class SearchApi
         app.MapGet("/api/search", Search).WithTags("Search").AllowPublic().ReadsIndex();
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        HttpRequest http, Caller caller, EvidenceSearcher searcher, IndexReplica replica, CitationStyles citations, CancellationToken cancellationToken)
+        HttpRequest http, Caller caller, EvidenceSearcher searcher, IndexReplica replica, CitationStyleCache citations, CancellationToken cancellationToken)
     {
         var parsed = SearchQueryString.Parse(http.Query);
         if (parsed.Problem is not null)
@@ -31,7 +32,8 @@ public static class SearchApi
         var request = caller.Apply(parsed.Request!);
         var clock = Stopwatch.StartNew();
         var results = searcher.Search(request);
-        var styles = await citations.ForPrefixesAsync(results.Hits.Select(h => h.Inquiry), cancellationToken);
+        // Every inquiry's style, from the node's cache: the database (and a context for it) only when it is stale.
+        var styles = await citations.ByPrefixAsync(() => http.HttpContext.RequestServices.GetRequiredService<EvidenceDbContext>(), cancellationToken);
         return TypedResults.Ok(new SearchResponse(
             results.Total,
             request.Page,

@@ -23,7 +23,10 @@ public sealed class CitationStyleCache(TimeProvider clock)
     private long generation;
 
     /// <summary>The styles of the inquiries with their own templates, by prefix (an inquiry missing cites in the default style).</summary>
-    public async Task<IReadOnlyDictionary<string, CitationStyle>> ByPrefixAsync(EvidenceDbContext db, CancellationToken cancellationToken)
+    /// <param name="database">Gives the database only when the templates must be read again: a search answered from the
+    /// cache creates no database context at all.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public async Task<IReadOnlyDictionary<string, CitationStyle>> ByPrefixAsync(Func<EvidenceDbContext> database, CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref snapshot);
         var now = clock.GetUtcNow();
@@ -34,6 +37,7 @@ public sealed class CitationStyleCache(TimeProvider clock)
 
         // Read before the query: a change invalidated while it runs makes this read stale at once.
         var readFor = Interlocked.Read(ref generation);
+        var db = database();
         var rows = await (from t in db.Set<InquiryCitationTemplate>().AsNoTracking()
                           join i in db.Inquiries on t.InquiryId equals i.Id
                           select new { i.Prefix, Template = t }).ToListAsync(cancellationToken);

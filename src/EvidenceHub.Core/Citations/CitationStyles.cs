@@ -24,7 +24,7 @@ public sealed class CitationStyles(EvidenceDbContext db, CitationStyleCache? cac
     {
         if (cache is not null)
         {
-            return await cache.ByPrefixAsync(db, cancellationToken);
+            return await cache.ByPrefixAsync(() => db, cancellationToken);
         }
 
         var wanted = prefixes.Distinct().ToList();

@@ -171,7 +171,9 @@ public sealed class IndexReplica(
     /// looks for them there, not in the database, and a search costs no query. SQLite commits one writer's
     /// transaction at a time, so change ids commit in order and the highest noted one says whether any is missing.
     /// </remarks>
-    public async Task ApplyUrgentAsync(EvidenceDbContext db, CancellationToken cancellationToken)
+    /// <param name="database">The request's database, asked for only where it is read (not on the embedded default).</param>
+    /// <param name="cancellationToken">Stops the read and the catch-up.</param>
+    public async Task ApplyUrgentAsync(Func<EvidenceDbContext> database, CancellationToken cancellationToken)
     {
         if (!ready)
         {
@@ -196,7 +198,7 @@ public sealed class IndexReplica(
         }
 
         var mark = Watermark;
-        var urgent = await db.Set<IndexChange>().AsNoTracking().Where(c => c.Urgent && c.Id > mark).Select(c => c.Id).ToListAsync(cancellationToken);
+        var urgent = await database().Set<IndexChange>().AsNoTracking().Where(c => c.Urgent && c.Id > mark).Select(c => c.Id).ToListAsync(cancellationToken);
         bool missing;
         lock (state)
         {
