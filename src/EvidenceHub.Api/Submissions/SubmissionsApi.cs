@@ -85,7 +85,7 @@ public static class SubmissionsApi
 
     /// <summary>Submissions like this one, best first, in the hit shape of search; <c>limit</c> 1–100, default 10.</summary>
     private static async Task<Results<Ok<List<SearchHitDto>>, ProblemHttpResult>> SimilarAsync(
-        string reference, int? limit, Caller caller, EvidenceDbContext db, EvidenceSearcher searcher, CitationStyles citations, CancellationToken cancellationToken)
+        string reference, int? limit, Caller caller, EvidenceDbContext db, EvidenceSearcher searcher, CitationStyleCache citations, CancellationToken cancellationToken)
     {
         var submission = await SubmissionQueries.Find(db, caller, reference, cancellationToken);
         if (submission is null)
@@ -99,7 +99,7 @@ public static class SubmissionsApi
         }
 
         var results = searcher.Similar(submission.Id, caller.Apply(new SearchRequest { PageSize = limit ?? 10, FacetLimit = 0 }));
-        var styles = await citations.ForPrefixesAsync(results.Hits.Select(h => h.Inquiry), cancellationToken);
+        var styles = await citations.ByPrefixAsync(() => db, cancellationToken);
         return TypedResults.Ok(results.Hits.Select(h => h.AsDto(styles)).ToList());
     }
 }

@@ -19,16 +19,13 @@ public static class AccessChangeLog
         nameof(EvidenceUser.Email), nameof(EvidenceUser.SecurityStamp),
     };
 
-    /// <summary>Stages one access row if the tracked changes touch access; says whether it did.</summary>
-    public static bool RecordTracked(EvidenceDbContext db)
+    /// <summary>Stages one access row if the tracked changes touch access.</summary>
+    public static void RecordTracked(EvidenceDbContext db)
     {
-        if (!db.ChangeTracker.Entries().Any(Touches))
+        if (db.ChangeTracker.Entries().Any(Touches))
         {
-            return false;
+            db.Add(new IndexChange { SubmissionId = null, Access = true, At = DateTimeOffset.UtcNow });
         }
-
-        db.Add(new IndexChange { SubmissionId = null, Access = true, At = DateTimeOffset.UtcNow });
-        return true;
     }
 
     private static bool Touches(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) => entry.State switch

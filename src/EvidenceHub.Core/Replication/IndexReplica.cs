@@ -63,7 +63,6 @@ public sealed class IndexReplica(
     private readonly bool soleWriter = options.Value.Storage == StorageMode.Embedded;
 
     private readonly SemaphoreSlim writing = new(1, 1);
-    private long notedUrgent;
     private readonly object state = new();
     private readonly SortedSet<long> seenAbove = [];
     private long watermark = -1;
@@ -71,6 +70,7 @@ public sealed class IndexReplica(
     private DateTimeOffset? gapSince;
     private Task rebuilding = Task.CompletedTask;
     private volatile bool ready;
+    private long notedUrgent;
     private long passes;
     private bool uncommitted;
     private DateTimeOffset committedAt;
@@ -180,25 +180,10 @@ public sealed class IndexReplica(
             return;
         }
 
-        if (soleWriter)
-        {
-            var noted = Interlocked.Read(ref notedUrgent);
-            bool unapplied;
-            lock (state)
-            {
-                unapplied = noted > watermark && !seenAbove.Contains(noted);
-            }
-
-            if (unapplied)
-            {
-                await CatchUpAsync(cancellationToken);
-            }
-
-            return;
-        }
-
         var mark = Watermark;
-        var urgent = await database().Set<IndexChange>().AsNoTracking().Where(c => c.Urgent && c.Id > mark).Select(c => c.Id).ToListAsync(cancellationToken);
+        var urgent = soleWriter
+            ? [Interlocked.Read(ref notedUrgent)]
+            : await database().Set<IndexChange>().AsNoTracking().Where(c => c.Urgent && c.Id > mark).Select(c => c.Id).ToListAsync(cancellationToken);
         bool missing;
         lock (state)
         {

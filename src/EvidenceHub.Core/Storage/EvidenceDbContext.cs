@@ -43,11 +43,9 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            var access = RecordChanges();
-            var urgent = UrgentRows();
+            var logged = RecordChanges();
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            NoteAccess(access);
-            NoteUrgent(urgent);
+            Tell(logged);
             return saved;
         }
         finally
@@ -62,11 +60,9 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
-            var access = RecordChanges();
-            var urgent = UrgentRows();
+            var logged = RecordChanges();
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            NoteAccess(access);
-            NoteUrgent(urgent);
+            Tell(logged);
             return saved;
         }
         finally
@@ -78,9 +74,10 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
     /// <summary>
     /// Looks for changes once, then records them in the logs with detection off until the save is done: each look is
     /// a pass over every tracked entity (a group's save tracks hundreds of passages), and the two logs and the save
-    /// each looked again. Returns whether access changed. The caller puts detection back as it was.
+    /// each looked again. Returns the change-log rows this save adds (their ids are known once it is done). The
+    /// caller puts detection back as it was.
     /// </summary>
-    private bool RecordChanges()
+    private List<IndexChange> RecordChanges()
     {
         if (ChangeTracker.AutoDetectChangesEnabled)
         {
@@ -89,49 +86,32 @@ public abstract class EvidenceDbContext(DbContextOptions options) : IdentityUser
         }
 
         IndexChangeLog.RecordTracked(this);
-        return AccessChangeLog.RecordTracked(this);
-    }
-
-    /// <summary>The urgent change-log rows this save adds (their ids are known once it is done).</summary>
-    private List<IndexChange>? UrgentRows()
-    {
-        List<IndexChange>? rows = null;
-        foreach (var entry in ChangeTracker.Entries<IndexChange>())
-        {
-            if (entry.State == EntityState.Added && entry.Entity.Urgent)
-            {
-                (rows ??= []).Add(entry.Entity);
-            }
-        }
-
-        return rows;
+        AccessChangeLog.RecordTracked(this);
+        return ChangeTracker.Entries<IndexChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
     }
 
     /// <summary>
-    /// Tells this node's <see cref="IndexReplica"/> of the urgent changes it saved (a node that is the database's only
+    /// Tells this node what the save changed, when the context comes from the application's services (a tool's context
+    /// has none, and its change reaches the nodes through the log): its <see cref="AccessChanges"/> forget the kept
+    /// sign-ins, and its <see cref="IndexReplica"/> learns the urgent changes it saved (a node that is the database's only
     /// writer looks for them there, not in the database, before each search).
     /// </summary>
-    private void NoteUrgent(List<IndexChange>? rows)
+    private void Tell(List<IndexChange> logged)
     {
-        if (rows is not null && ApplicationService<IndexReplica>() is { } replica)
+        if (logged.Count == 0
+            || this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is not { } services)
         {
-            replica.NoteUrgent(rows.Max(r => r.Id));
+            return;
         }
-    }
 
-    private T? ApplicationService<T>()
-        where T : class =>
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(T)) as T;
-
-    /// <summary>
-    /// Tells this node's <see cref="AccessChanges"/> (when the context comes from the application's services; a
-    /// tool's context has none, and its change reaches the nodes through the log).
-    /// </summary>
-    private void NoteAccess(bool changed)
-    {
-        if (changed && ApplicationService<AccessChanges>() is { } changes)
+        if (logged.Any(c => c.Access) && services.GetService(typeof(AccessChanges)) is AccessChanges access)
         {
-            changes.Changed();
+            access.Changed();
+        }
+
+        if (logged.Where(c => c.Urgent).Select(c => (long?)c.Id).Max() is { } urgent && services.GetService(typeof(IndexReplica)) is IndexReplica replica)
+        {
+            replica.NoteUrgent(urgent);
         }
     }
 
