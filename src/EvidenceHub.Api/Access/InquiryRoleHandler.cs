@@ -17,7 +17,12 @@ public sealed record InquiryRoleRequirement(InquiryRole? Role, bool AdminOnly = 
 /// names nothing that exists, a user with the role in some inquiry is let through so the endpoint can
 /// answer 404; when the inquiry is decided by the request body, the endpoint checks it itself.
 /// </summary>
-public sealed class InquiryRoleHandler(EvidenceDbContext db) : AuthorizationHandler<InquiryRoleRequirement>
+/// <remarks>
+/// One handler serves the node. Every request passes through it (the fallback policy included), so it asks
+/// the request for a database context only when the inquiry must be read from a theme, passage, quote or
+/// campaign: a search or a static file creates none.
+/// </remarks>
+public sealed class InquiryRoleHandler : AuthorizationHandler<InquiryRoleRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, InquiryRoleRequirement requirement)
     {
@@ -61,32 +66,36 @@ public sealed class InquiryRoleHandler(EvidenceDbContext db) : AuthorizationHand
         }
     }
 
-    private async Task<string?> InquiryOfRouteAsync(HttpContext http, InquiryFrom from)
+    private static async Task<string?> InquiryOfRouteAsync(HttpContext http, InquiryFrom from)
     {
         var values = http.Request.RouteValues;
         string? Route(string name) => values.TryGetValue(name, out var value) ? value?.ToString() : null;
-        long? Id() => long.TryParse(Route("id"), out var id) ? id : null;
-
         switch (from)
         {
             case InquiryFrom.Prefix:
                 return Route("prefix");
             case InquiryFrom.Reference:
                 return Route("reference") is { } reference ? ReferenceCode.PrefixOf(reference) : null;
-            case InquiryFrom.Theme when Id() is { } themeId:
-                return await db.Set<Theme>().Where(t => t.Id == themeId)
-                    .Join(db.Inquiries, t => t.InquiryId, i => i.Id, (t, i) => i.Prefix).FirstOrDefaultAsync(http.RequestAborted);
-            case InquiryFrom.Passage when Id() is { } passageId:
-                return await db.Passages.Where(p => p.Id == passageId)
-                    .Join(db.Submissions, p => p.SubmissionId, s => s.Id, (p, s) => s.Inquiry!.Prefix).FirstOrDefaultAsync(http.RequestAborted);
-            case InquiryFrom.Quote when Id() is { } quoteId:
-                return await db.Set<Quote>().Where(q => q.Id == quoteId)
-                    .Join(db.Inquiries, q => q.InquiryId, i => i.Id, (q, i) => i.Prefix).FirstOrDefaultAsync(http.RequestAborted);
-            case InquiryFrom.Campaign when Id() is { } campaignId:
-                return await db.Set<EvidenceHub.Core.Campaigns.Campaign>().Where(c => c.Id == campaignId)
-                    .Join(db.Inquiries, c => c.InquiryId, i => i.Id, (c, i) => i.Prefix).FirstOrDefaultAsync(http.RequestAborted);
-            default:
-                return null;
         }
+
+        if (!long.TryParse(Route("id"), out var id))
+        {
+            return null;
+        }
+
+        var db = http.RequestServices.GetRequiredService<EvidenceDbContext>();
+        var prefix = from switch
+        {
+            InquiryFrom.Theme => db.Set<Theme>().Where(t => t.Id == id)
+                .Join(db.Inquiries, t => t.InquiryId, i => i.Id, (t, i) => i.Prefix),
+            InquiryFrom.Passage => db.Passages.Where(p => p.Id == id)
+                .Join(db.Submissions, p => p.SubmissionId, s => s.Id, (p, s) => s.Inquiry!.Prefix),
+            InquiryFrom.Quote => db.Set<Quote>().Where(q => q.Id == id)
+                .Join(db.Inquiries, q => q.InquiryId, i => i.Id, (q, i) => i.Prefix),
+            InquiryFrom.Campaign => db.Set<EvidenceHub.Core.Campaigns.Campaign>().Where(c => c.Id == id)
+                .Join(db.Inquiries, c => c.InquiryId, i => i.Id, (c, i) => i.Prefix),
+            _ => null,
+        };
+        return prefix is null ? null : await prefix.FirstOrDefaultAsync(http.RequestAborted);
     }
 }

@@ -66,7 +66,7 @@ public static class Policies
 
     public static void AddEvidencePolicies(this IServiceCollection services)
     {
-        services.AddScoped<IAuthorizationHandler, InquiryRoleHandler>();
+        services.AddSingleton<IAuthorizationHandler, InquiryRoleHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(new InquiryRoleRequirement(null, SignedInOnly: true)))
             .AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddRequirements(new InquiryRoleRequirement(null, AdminOnly: true)))
