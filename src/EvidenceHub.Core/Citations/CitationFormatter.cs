@@ -27,18 +27,18 @@ public static class CitationFormatter
     public static string Cite(Source s, CitationStyle? style = null)
     {
         style ??= CitationStyle.Default;
-        var values = Values(s);
+        string? Lookup(string name) => Value(s, name);
         if (s.Kind == SubmissionKind.Oral && (s.Question is not null || s.Speaker is not null))
         {
             if (s.Question is not null)
             {
-                return CitationStyle.Render(style.Oral, values);
+                return CitationStyle.Render(style.Oral, Lookup);
             }
 
             // A hearing's turn without a question number: by transcript page and line where the page is numbered.
             if (s.Page is not null && s.Line is not null)
             {
-                return CitationStyle.Render(style.Transcript, values);
+                return CitationStyle.Render(style.Transcript, Lookup);
             }
 
             // A turn with a speaker but no question number: the reference stands in for the question.
@@ -47,10 +47,10 @@ public static class CitationFormatter
 
         if (s.Paragraph is not null)
         {
-            return CitationStyle.Render(style.Written, values);
+            return CitationStyle.Render(style.Written, Lookup);
         }
 
-        return s.Page is not null ? CitationStyle.Render(style.Page, values) : $"{Who(s)} ({s.Reference})";
+        return s.Page is not null ? CitationStyle.Render(style.Page, Lookup) : $"{Who(s)} ({s.Reference})";
     }
 
     /// <summary>
@@ -89,17 +89,19 @@ public static class CitationFormatter
         return date is null ? $"{s.Reference} {submitter}: {kind}" : $"{s.Reference} {submitter}: {kind}, received {date}";
     }
 
-    private static Dictionary<string, string?> Values(Source s) => new(StringComparer.Ordinal)
+    /// <summary>A placeholder's value for the source (see <see cref="CitationStyle"/>); made only when a template asks for it.</summary>
+    private static string? Value(Source s, string name) => name switch
     {
-        ["who"] = Who(s),
-        ["ref"] = s.Reference,
-        ["submitter"] = s.Anonymous ? "Anonymous" : s.SubmitterName,
-        ["organisation"] = s.Anonymous ? null : s.Organisation,
-        ["paragraph"] = s.Paragraph,
-        ["page"] = s.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["question"] = s.Question,
-        ["speaker"] = s.Speaker,
-        ["line"] = s.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["date"] = s.Date?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        "who" => Who(s),
+        "ref" => s.Reference,
+        "submitter" => s.Anonymous ? "Anonymous" : s.SubmitterName,
+        "organisation" => s.Anonymous ? null : s.Organisation,
+        "paragraph" => s.Paragraph,
+        "page" => s.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "question" => s.Question,
+        "speaker" => s.Speaker,
+        "line" => s.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "date" => s.Date?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
     };
 }

@@ -53,14 +53,77 @@ public sealed partial record CitationStyle(string Written, string Page, string O
             : $"The {name} template must hold {{{mustHold}}}, or the citation would not say where the quote is.";
     }
 
-    public static string Render(string template, IReadOnlyDictionary<string, string?> values)
+    /// <summary>
+    /// The template with each placeholder's value (nothing for a missing one), empty brackets left by a missing
+    /// value taken out and spaces collapsed: <c>{who} ({ref}) para {paragraph}</c>.
+    /// </summary>
+    /// <param name="template">The template.</param>
+    /// <param name="value">A placeholder's value by its name; asked only for the placeholders the template holds.</param>
+    public static string Render(string template, Func<string, string?> value)
     {
-        var rendered = Placeholder().Replace(template, m => values.GetValueOrDefault(m.Groups["name"].Value) ?? string.Empty);
-        return CollapseSpaces(rendered.Replace("()", string.Empty, StringComparison.Ordinal).Replace("[]", string.Empty, StringComparison.Ordinal));
+        var builder = new StringBuilder(template.Length + 48);
+        foreach (var part in Parts(template))
+        {
+            builder.Append(part.Placeholder ? value(part.Text) : part.Text);
+        }
+
+        var rendered = builder.ToString();
+        if (rendered.Contains("()", StringComparison.Ordinal) || rendered.Contains("[]", StringComparison.Ordinal))
+        {
+            rendered = rendered.Replace("()", string.Empty, StringComparison.Ordinal).Replace("[]", string.Empty, StringComparison.Ordinal);
+        }
+
+        return CollapseSpaces(rendered);
+    }
+
+    private readonly record struct Part(string Text, bool Placeholder);
+
+    /// <summary>Templates split into text and placeholders once: every hit on every page of a search is cited.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Part[]> Split = new(StringComparer.Ordinal);
+
+    private static Part[] Parts(string template)
+    {
+        if (Split.TryGetValue(template, out var parts))
+        {
+            return parts;
+        }
+
+        var list = new List<Part>();
+        var at = 0;
+        foreach (Match m in Placeholder().Matches(template))
+        {
+            if (m.Index > at)
+            {
+                list.Add(new Part(template[at..m.Index], false));
+            }
+
+            list.Add(new Part(m.Groups["name"].Value, true));
+            at = m.Index + m.Length;
+        }
+
+        if (at < template.Length)
+        {
+            list.Add(new Part(template[at..], false));
+        }
+
+        parts = [.. list];
+        // Templates are few (four per inquiry that has its own); a node that has somehow seen thousands keeps
+        // splitting new ones rather than growing without bound.
+        if (Split.Count < 1_000)
+        {
+            Split.TryAdd(template, parts);
+        }
+
+        return parts;
     }
 
     private static string CollapseSpaces(string text)
     {
+        if (!text.Contains("  ", StringComparison.Ordinal) && text.Length == text.AsSpan().Trim().Length)
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Trim())
         {
