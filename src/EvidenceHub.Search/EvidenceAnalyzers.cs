@@ -56,7 +56,7 @@ public static class EvidenceAnalyzers
             stream = new ASCIIFoldingFilter(stream);
             stream = new RepeatForStemmingFilter(stream);
             stream = new PorterStemFilter(stream);
-            stream = new RemoveDuplicatesTokenFilter(stream);
+            stream = new DropUnchangedStemFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         }
     }
@@ -116,6 +116,57 @@ public static class EvidenceAnalyzers
         {
             base.Reset();
             repeat = false;
+        }
+    }
+
+    /// <summary>
+    /// Drops the stem of a word when stemming left it as it was, so that the word comes once at its position
+    /// (what <see cref="RemoveDuplicatesTokenFilter"/> did here, without keeping a copy of every word in a set:
+    /// that copy was the most of a snippet's analysis).
+    /// </summary>
+    private sealed class DropUnchangedStemFilter : TokenFilter
+    {
+        private readonly ICharTermAttribute term;
+        private readonly IKeywordAttribute keyword;
+        private char[] word = new char[32];
+        private int wordLength;
+
+        public DropUnchangedStemFilter(TokenStream input)
+            : base(input)
+        {
+            term = AddAttribute<ICharTermAttribute>();
+            keyword = AddAttribute<IKeywordAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            while (m_input.IncrementToken())
+            {
+                if (keyword.IsKeyword)
+                {
+                    wordLength = term.Length;
+                    if (word.Length < wordLength)
+                    {
+                        word = new char[wordLength];
+                    }
+
+                    Array.Copy(term.Buffer, word, wordLength);
+                    return true;
+                }
+
+                if (!term.Buffer.AsSpan(0, term.Length).SequenceEqual(word.AsSpan(0, wordLength)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            wordLength = 0;
         }
     }
 }

@@ -21,7 +21,8 @@ public sealed class SnippetHighlighter
 {
     private const int FragmentSize = 220;
     private const int Fragments = 2;
-    private readonly Analyzer analyzer = EvidenceAnalyzers.Create();
+    /// <summary>One for every search: an analyzer keeps its token streams for each thread that uses it, to be used again.</summary>
+    private static readonly Analyzer Analyzer = EvidenceAnalyzers.Create();
     private readonly Dictionary<string, List<Target>> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Target>> stemmed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Target>>.AlternateLookup<ReadOnlySpan<char>> exactLookup;
@@ -79,7 +80,7 @@ public sealed class SnippetHighlighter
         var single = new List<bool>();
         List<int>[][]? phrasePositions = phrases.Count == 0 ? null
             : phrases.Select(p => p.Offsets.Select(_ => new List<int>()).ToArray()).ToArray();
-        using (var tokens = analyzer.GetTokenStream(EvidenceAnalyzers.HighlightField, text))
+        using (var tokens = Analyzer.GetTokenStream(EvidenceAnalyzers.HighlightField, text))
         {
             var term = tokens.AddAttribute<ICharTermAttribute>();
             var offset = tokens.AddAttribute<IOffsetAttribute>();
