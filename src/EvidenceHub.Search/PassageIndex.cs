@@ -33,9 +33,10 @@ public sealed class PassageIndex : IDisposable
 
     /// <summary>
     /// Opens the live generation under <paramref name="path"/> (creating an empty one the first time)
-    /// with <see cref="PositionalReadDirectory"/>: NIOFSDirectory's writing, with lock-free positional
-    /// reads (MMapDirectory crashes in this beta). Files of an index from before generations, or of
-    /// generations no longer live, are removed: the database rebuilds them.
+    /// with <see cref="MappedReadDirectory"/>: NIOFSDirectory's writing, with reads from memory maps that
+    /// stay mapped while anything can read them (Lucene.Net's MMapDirectory crashes in this beta). Files of
+    /// an index from before generations, or of generations no longer live, are removed: the database
+    /// rebuilds them.
     /// </summary>
     public static PassageIndex OpenFolder(string path)
     {
@@ -200,7 +201,7 @@ public sealed class PassageIndex : IDisposable
     private static IndexGeneration Open(string folder)
     {
         System.IO.Directory.CreateDirectory(folder);
-        return new IndexGeneration(new PositionalReadDirectory(new DirectoryInfo(folder)), folder);
+        return new IndexGeneration(new MappedReadDirectory(new DirectoryInfo(folder)), folder);
     }
 
     private static void WriteCurrent(string root, string name)
