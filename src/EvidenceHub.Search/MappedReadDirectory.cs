@@ -61,19 +61,19 @@ internal sealed class MappedReadDirectory(DirectoryInfo path) : NIOFSDirectory(p
     }
 
     /// <summary>
-    /// A whole file mapped for reading. The view's handle unmaps it when the handle is collected, which is
-    /// only once no input holds this object: each input keeps it, and keeps itself alive through every read.
+    /// A whole file mapped for reading. The file itself is closed as soon as it is mapped (the mapping does not
+    /// need it, and a node holds no descriptor per segment); the view's handle unmaps the memory when it is
+    /// collected, which is only once no input holds this object: each input keeps it, and keeps it alive
+    /// through every read.
     /// </summary>
     private sealed unsafe class FileMapping
     {
-        private readonly MemoryMappedFile? file;
         private readonly MemoryMappedViewAccessor? view;
 
-        private FileMapping(string path, long length, MemoryMappedFile? file, MemoryMappedViewAccessor? view)
+        private FileMapping(string path, long length, MemoryMappedViewAccessor? view)
         {
             File = path;
             Length = length;
-            this.file = file;
             this.view = view;
             Start = view is null ? null : (byte*)view.SafeMemoryMappedViewHandle.DangerousGetHandle() + view.PointerOffset;
         }
@@ -88,41 +88,20 @@ internal sealed class MappedReadDirectory(DirectoryInfo path) : NIOFSDirectory(p
         public static FileMapping Open(string path)
         {
             // Lucene writes a file once and may delete it while readers still have it: share both.
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            try
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            var length = stream.Length;
+            if (length == 0)
             {
-                var length = stream.Length;
-                if (length == 0)
-                {
-                    stream.Dispose();
-                    return new FileMapping(path, 0, null, null);
-                }
+                return new FileMapping(path, 0, null);
+            }
 
-                var file = MemoryMappedFile.CreateFromFile(stream, mapName: null, capacity: 0, MemoryMappedFileAccess.Read,
-                    HandleInheritability.None, leaveOpen: false);
-                try
-                {
-                    return new FileMapping(path, length, file, file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read));
-                }
-                catch
-                {
-                    file.Dispose();
-                    throw;
-                }
-            }
-            catch
-            {
-                stream.Dispose();
-                throw;
-            }
+            using var file = MemoryMappedFile.CreateFromFile(stream, mapName: null, capacity: 0, MemoryMappedFileAccess.Read,
+                HandleInheritability.None, leaveOpen: true);
+            return new FileMapping(path, length, file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read));
         }
 
         /// <summary>Keeps the view (and so the mapping) reachable up to the point of the call.</summary>
-        public void KeepAlive()
-        {
-            GC.KeepAlive(view);
-            GC.KeepAlive(file);
-        }
+        public void KeepAlive() => GC.KeepAlive(view);
     }
 
     /// <summary>Bytes [offset, offset + length) of a mapped file: the whole file, or one slice of a compound file.</summary>
