@@ -54,7 +54,8 @@ internal static class IndexBench
         }
 
         clock.Stop();
-        var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
+        // The index lives in a generation's folder beneath this one.
+        var size = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
         var megabytes = chars / 1e6; // the text is ASCII: one byte a character
         var seconds = clock.Elapsed.TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
