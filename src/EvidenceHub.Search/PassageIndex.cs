@@ -171,9 +171,10 @@ public sealed class PassageIndex : IDisposable
             {
                 System.IO.Directory.Delete(old.Folder, recursive: true);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // removed at the next start instead
+                // Removed at the next start instead. (On Windows a file cannot be deleted while it is mapped, and
+                // the old generation's files stay mapped until nothing can read them: MappedReadDirectory.)
             }
         }
     }
