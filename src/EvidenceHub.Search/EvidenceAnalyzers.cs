@@ -13,6 +13,14 @@ namespace EvidenceHub.Search;
 /// </summary>
 public static class EvidenceAnalyzers
 {
+    /// <summary>
+    /// The analyzers for reading: parsing queries, highlighting, spelling, rules and "more like this" all share it.
+    /// An analyzer is safe to share between threads (each keeps its own token streams, built once and used
+    /// again), so one per process saves building a tokenizer and its buffers for every search.
+    /// </summary>
+    public static readonly Analyzer Shared = Create();
+
+    /// <summary>A new set of the index's analyzers (the writer's own; <see cref="Shared"/> for reading).</summary>
     public static Analyzer Create() => new PerFieldAnalyzerWrapper(
         new FoldingAnalyzer(stem: true),
         new Dictionary<string, Analyzer>

@@ -25,7 +25,7 @@ public sealed partial class EvidenceQueryParser : QueryParser
     };
 
     private EvidenceQueryParser()
-        : base(PassageFields.Version, PassageFields.Text, EvidenceAnalyzers.Create())
+        : base(PassageFields.Version, PassageFields.Text, EvidenceAnalyzers.Shared)
     {
         DefaultOperator = Operator.AND;
         AllowLeadingWildcard = false;

@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Index.Memory;
 using Lucene.Net.Search;
@@ -15,9 +14,6 @@ namespace EvidenceHub.Search;
 /// </summary>
 internal sealed class PassageMemoryIndex(IReadOnlySet<string> fields)
 {
-    /// <summary>The index's analyzers (thread-safe: each thread reuses its own token streams).</summary>
-    public static readonly Analyzer Analyzer = EvidenceAnalyzers.Create();
-
     private readonly MemoryIndex memory = new(storeOffsets: false);
 
     /// <summary>Holds <paramref name="passage"/>, and nothing else, and returns a searcher over it.</summary>
@@ -28,7 +24,7 @@ internal sealed class PassageMemoryIndex(IReadOnlySet<string> fields)
         {
             if (fields.Contains(field.Name) && field.IndexableFieldType.IsIndexed)
             {
-                memory.AddField(field.Name, field.GetTokenStream(Analyzer));
+                memory.AddField(field.Name, field.GetTokenStream(EvidenceAnalyzers.Shared));
             }
         }
 

@@ -12,9 +12,10 @@ namespace EvidenceHub.Search;
 /// Lucene 4.8 keeps doc values on disk, and the index was then read with NIOFSDirectory (Lucene.Net's
 /// MMapDirectory crashes in this beta), so each per-passage look-up became a buffered file read — at 1M
 /// passages that was most of a search's time. (It is now read from memory maps, <see cref="MappedReadDirectory"/>;
-/// the arrays still save decoding packed values at every look-up.) Segments never change once written (we only delete and add documents,
-/// never update doc values in place), so the copy is keyed by the segment's core and built when the
-/// searcher manager opens a new segment (<see cref="PassageIndex"/> warms it), not on the query path.
+/// the arrays still save decoding packed values at every look-up.) Segments never change once written (we
+/// only delete and add documents, never update doc values in place), so the copy is keyed by the segment's
+/// core and built when the searcher manager opens a new segment (<see cref="PassageIndex"/> warms it), not
+/// on the query path.
 /// About 45 bytes a passage: ~45 MB of heap at 1M passages.
 /// </remarks>
 internal sealed class SegmentColumns

@@ -12,7 +12,7 @@ internal static class SimilarQueries
     {
         var mlt = new MoreLikeThis(reader)
         {
-            Analyzer = EvidenceAnalyzers.Create(),
+            Analyzer = EvidenceAnalyzers.Shared,
             FieldNames = [PassageFields.Text],
             // Evidence passages are short and an inquiry's corpus can be small: a word said once counts.
             MinTermFreq = 1,

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,8 +20,6 @@ public sealed class SnippetHighlighter
 {
     private const int FragmentSize = 220;
     private const int Fragments = 2;
-    /// <summary>One for every search: an analyzer keeps its token streams for each thread that uses it, to be used again.</summary>
-    private static readonly Analyzer Analyzer = EvidenceAnalyzers.Create();
     private readonly Dictionary<string, List<Target>> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Target>> stemmed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Target>>.AlternateLookup<ReadOnlySpan<char>> exactLookup;
@@ -80,7 +77,7 @@ public sealed class SnippetHighlighter
         var single = new List<bool>();
         List<int>[][]? phrasePositions = phrases.Count == 0 ? null
             : phrases.Select(p => p.Offsets.Select(_ => new List<int>()).ToArray()).ToArray();
-        using (var tokens = Analyzer.GetTokenStream(EvidenceAnalyzers.HighlightField, text))
+        using (var tokens = EvidenceAnalyzers.Shared.GetTokenStream(EvidenceAnalyzers.HighlightField, text))
         {
             var term = tokens.AddAttribute<ICharTermAttribute>();
             var offset = tokens.AddAttribute<IOffsetAttribute>();

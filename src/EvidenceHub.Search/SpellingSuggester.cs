@@ -1,5 +1,4 @@
 using System.Text;
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -57,8 +56,6 @@ internal sealed class SpellingSuggester(IndexSearcher searcher, SearchRequest re
 
     /// <summary>The least similarity, 1 − edits ÷ length of the shorter word (DirectSpellChecker's accuracy).</summary>
     private const float Accuracy = 0.5f;
-
-    private static readonly Analyzer Analyzer = EvidenceAnalyzers.Create();
 
     private readonly Dictionary<Term, (int Count, int Enough)> visible = [];
 
@@ -201,7 +198,7 @@ internal sealed class SpellingSuggester(IndexSearcher searcher, SearchRequest re
     /// <summary>The one term <paramref name="text"/> analyzes to in <paramref name="field"/>, or null when it is not one term.</summary>
     private static string? Analyze(string field, string text)
     {
-        using var stream = Analyzer.GetTokenStream(field, text);
+        using var stream = EvidenceAnalyzers.Shared.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         string? only = null;

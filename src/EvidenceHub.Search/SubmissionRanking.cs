@@ -106,10 +106,9 @@ public static class SubmissionRanking
         }
 
         var stems = new HashSet<string>(StringComparer.Ordinal);
-        using var analyzer = EvidenceAnalyzers.Create();
         foreach (var word in words)
         {
-            using var stream = analyzer.GetTokenStream(PassageFields.Text, word.ToString()!);
+            using var stream = EvidenceAnalyzers.Shared.GetTokenStream(PassageFields.Text, word.ToString()!);
             var term = stream.AddAttribute<ICharTermAttribute>();
             stream.Reset();
             while (stream.IncrementToken())

@@ -69,7 +69,7 @@ public sealed class ThemeRules
                 var query = parsed[i].ExpandedAgainst(searcher.IndexReader);
                 if (PassageMemoryIndex.Matches(searcher, query))
                 {
-                    var words = MatchedWords.Of(query, searcher.IndexReader, passage.Text, PassageMemoryIndex.Analyzer);
+                    var words = MatchedWords.Of(query, searcher.IndexReader, passage.Text, EvidenceAnalyzers.Shared);
                     matches[i].Add(new RuleMatch(passage.PassageId, passage.SubmissionId, words));
                 }
             }
